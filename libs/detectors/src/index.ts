@@ -1,0 +1,33 @@
+export {
+  DetectorError,
+  InvalidOptionError,
+  InvalidInputError,
+  UnknownFeatureError,
+  FeatureCountError,
+  InsufficientDataError,
+  NotFittedError,
+  ModelFormatError,
+} from './errors.js';
+export type { DetectorErrorCode } from './errors.js';
+export {
+  FEATURE_ORDER,
+  FEATURE_NAME_PATTERN,
+  isSeedFeature,
+} from './features/feature-order.js';
+export type { Sample, SeedFeature } from './features/feature-order.js';
+export {
+  createMatrix,
+  matrixFromRows,
+  rowOf,
+  selectRows,
+  assertFiniteMatrix,
+  assertFiniteRow,
+} from './core/feature-matrix.js';
+export type { FeatureMatrix } from './core/feature-matrix.js';
+export { DETECTOR_NAMES, SUPERVISED_DETECTORS } from './core/detector.js';
+export type {
+  Detector,
+  DetectorJson,
+  DetectorName,
+  Labels,
+} from './core/detector.js';
