@@ -31,3 +31,4 @@ export type {
   DetectorName,
   Labels,
 } from './core/detector.js';
+export { Random } from './core/random.js';
