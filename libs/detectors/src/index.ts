@@ -32,3 +32,4 @@ export type {
   Labels,
 } from './core/detector.js';
 export { Random } from './core/random.js';
+export type { Dataset } from './data/dataset.js';
