@@ -10,7 +10,8 @@ export type DetectorErrorCode =
   | 'FEATURE_COUNT'
   | 'INSUFFICIENT_DATA'
   | 'NOT_FITTED'
-  | 'MODEL_FORMAT';
+  | 'MODEL_FORMAT'
+  | 'CSV_FORMAT';
 
 export class DetectorError extends Error {
   readonly code: DetectorErrorCode;
@@ -81,5 +82,22 @@ export class ModelFormatError extends DetectorError {
   constructor(message: string, cause?: unknown) {
     super('MODEL_FORMAT', message, cause);
     this.name = 'ModelFormatError';
+  }
+}
+
+/**
+ * A data set CSV that cannot be read: an unknown or duplicate column, a
+ * non-numeric cell, a ragged row, an empty file. Names the source and the
+ * 1-based line number.
+ */
+export class CsvFormatError extends DetectorError {
+  readonly source: string;
+  readonly line: number;
+
+  constructor(source: string, line: number, message: string) {
+    super('CSV_FORMAT', `${source}:${line}: ${message}`);
+    this.name = 'CsvFormatError';
+    this.source = source;
+    this.line = line;
   }
 }

@@ -7,6 +7,7 @@ export {
   InsufficientDataError,
   NotFittedError,
   ModelFormatError,
+  CsvFormatError,
 } from './errors.js';
 export type { DetectorErrorCode } from './errors.js';
 export {
@@ -33,3 +34,11 @@ export type {
 } from './core/detector.js';
 export { Random } from './core/random.js';
 export type { Dataset } from './data/dataset.js';
+export {
+  parseDatasetCsv,
+  formatDatasetCsv,
+  DEFAULT_CSV_SOURCE,
+  LABEL_COLUMN,
+  TIMESTAMP_COLUMN,
+} from './data/csv-dataset.js';
+export type { ParseDatasetCsvOptions } from './data/csv-dataset.js';
