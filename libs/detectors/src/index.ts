@@ -42,3 +42,40 @@ export {
   TIMESTAMP_COLUMN,
 } from './data/csv-dataset.js';
 export type { ParseDatasetCsvOptions } from './data/csv-dataset.js';
+export {
+  StandardScaler,
+  STANDARD_SCALER_VERSION,
+} from './core/standard-scaler.js';
+export type { StandardScalerJson } from './core/standard-scaler.js';
+export { rocAuc } from './metrics/roc-auc.js';
+export { averagePrecision } from './metrics/average-precision.js';
+export {
+  precision,
+  recall,
+  f1Score,
+  confusionCounts,
+} from './metrics/threshold-metrics.js';
+export type { ConfusionCounts } from './metrics/threshold-metrics.js';
+export { classificationReport } from './metrics/classification-report.js';
+export type { ClassificationReport } from './metrics/classification-report.js';
+export {
+  PageHinkley,
+  parsePageHinkleyOptions,
+  DEFAULT_PAGE_HINKLEY_DELTA,
+  DEFAULT_PAGE_HINKLEY_THRESHOLD,
+  DEFAULT_PAGE_HINKLEY_MIN_INSTANCES,
+  DEFAULT_PAGE_HINKLEY_DIRECTION,
+} from './drift/page-hinkley.js';
+export type {
+  DriftDirection,
+  PageHinkleyOptions,
+} from './drift/page-hinkley.js';
+export {
+  AnomalyExplainer,
+  parseAnomalyExplainerOptions,
+  DEFAULT_EXPLAINER_TOP,
+} from './explain/anomaly-explainer.js';
+export type {
+  AnomalyExplainerOptions,
+  FeatureDeviation,
+} from './explain/anomaly-explainer.js';
