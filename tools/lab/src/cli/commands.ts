@@ -1,0 +1,5 @@
+import { stressCommand } from '../commands/stress.js';
+import type { Command } from './command.js';
+
+/** Every lab subcommand, in the order of the seed's workflow. */
+export const COMMANDS: readonly Command[] = [stressCommand];

@@ -1,0 +1,19 @@
+import { COMMANDS } from './commands.js';
+import { runCli } from './run-cli.js';
+
+const controller = new AbortController();
+let interrupts = 0;
+process.on('SIGINT', () => {
+  interrupts++;
+  if (interrupts > 1) process.exit(130);
+  process.stderr.write('\nlab: stopping (Ctrl-C again to force)\n');
+  controller.abort();
+});
+process.on('SIGTERM', () => controller.abort());
+
+const code = await runCli(COMMANDS, process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  signal: controller.signal,
+});
+process.exitCode = code;
