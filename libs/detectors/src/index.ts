@@ -79,3 +79,48 @@ export type {
   AnomalyExplainerOptions,
   FeatureDeviation,
 } from './explain/anomaly-explainer.js';
+export {
+  createDetector,
+  detectorFromJSON,
+  availableDetectors,
+  MEMBER_NAMES,
+} from './registry.js';
+export type { DetectorOptions, MemberName } from './registry.js';
+export {
+  VotingEnsemble,
+  DEFAULT_VOTE_SHARE,
+  VOTING_ENSEMBLE_VERSION,
+} from './detectors/voting-ensemble.js';
+export type {
+  VotingEnsembleJson,
+  MemberDecoder,
+} from './detectors/voting-ensemble.js';
+export {
+  QuantileCalibration,
+  DEFAULT_CALIBRATION_QUANTILES,
+} from './detectors/voting-ensemble-calibration.js';
+export { ModelSet } from './model-set/model-set.js';
+export type { ModelSetParts } from './model-set/model-set.js';
+export { trainModelSet } from './model-set/train-model-set.js';
+export {
+  parseTrainModelSetOptions,
+  DEFAULT_MODEL_SET_DETECTORS,
+  DEFAULT_MODEL_SET_SEED,
+  SEEDED_DETECTORS,
+} from './model-set/model-set-options.js';
+export type {
+  TrainModelSetOptions,
+  ParsedTrainModelSetOptions,
+} from './model-set/model-set-options.js';
+export { MODEL_SET_VERSION } from './model-set/model-set-json.js';
+export type {
+  ModelSetJson,
+  SkippedDetector,
+} from './model-set/model-set-json.js';
+export { createModelSetResult } from './model-set/model-set-result.js';
+export type {
+  ModelSetResult,
+  MemberVerdict,
+  EnsembleVerdict,
+} from './model-set/model-set-result.js';
+export { createModelId } from './model-set/model-id.js';
