@@ -1,5 +1,6 @@
+import { splitCommand } from '../commands/split.js';
 import { stressCommand } from '../commands/stress.js';
 import type { Command } from './command.js';
 
 /** Every lab subcommand, in the order of the seed's workflow. */
-export const COMMANDS: readonly Command[] = [stressCommand];
+export const COMMANDS: readonly Command[] = [stressCommand, splitCommand];

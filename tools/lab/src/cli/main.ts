@@ -1,6 +1,11 @@
 import { COMMANDS } from './commands.js';
 import { runCli } from './run-cli.js';
 
+// `npm run lab` runs this in the workspace folder; paths on the command
+// line are meant relative to where the person typed them.
+const invokedFrom = process.env.INIT_CWD;
+if (invokedFrom) process.chdir(invokedFrom);
+
 const controller = new AbortController();
 let interrupts = 0;
 process.on('SIGINT', () => {
