@@ -31,3 +31,36 @@ export type {
   PublishOptions,
   Subscription,
 } from './bus/bus.js';
+export type {
+  BusStatus,
+  BusStatusEvent,
+  BusStatusListener,
+} from './bus/bus-status.js';
+export {
+  DEFAULT_MAX_IN_FLIGHT,
+  DEFAULT_ACK_WAIT_MS,
+  DEFAULT_NAK_DELAY_MS,
+} from './bus/consume-options.js';
+export { SubjectMatcher } from './bus/subject-matcher.js';
+export {
+  InProcessBus,
+  DEFAULT_IN_PROCESS_MAX_MESSAGES,
+} from './bus/in-process/in-process-bus.js';
+export type { InProcessBusOptions } from './bus/in-process/in-process-bus.js';
+export {
+  NatsBus,
+  connectNatsBus,
+  DEFAULT_PUBLISH_TIMEOUT_MS,
+} from './bus/nats/nats-bus.js';
+export type { NatsBusOptions } from './bus/nats/nats-bus.js';
+export { DEFAULT_STREAMS } from './bus/nats/stream-specs.js';
+export { DEFAULT_DUPLICATE_WINDOW_MS } from './bus/duplicate-window.js';
+export type { StreamSpec } from './bus/nats/stream-specs.js';
+export { consumerName } from './bus/nats/durable-consumer.js';
+export {
+  TransportError,
+  ConfigError,
+  InvalidOptionError,
+  BusClosedError,
+} from './errors.js';
+export type { TransportErrorCode } from './errors.js';

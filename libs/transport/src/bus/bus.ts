@@ -39,6 +39,20 @@ export interface ConsumeOptions {
   readonly handler: MessageHandler;
   /** Most messages handed to handlers before acks come back. */
   readonly maxInFlight?: number;
+  /**
+   * Ack a message whose handler resolved without calling `ack()` or
+   * `nak()` (default true). Set false to ack later yourself, e.g. after a
+   * batched flush; unacked messages are redelivered after `ackWaitMs`.
+   */
+  readonly autoAck?: boolean;
+  /** Redeliver a message not acked within this time, ms. */
+  readonly ackWaitMs?: number;
+  /** Delay before redelivering a message whose handler threw, ms. */
+  readonly nakDelayMs?: number;
+  /** Give up on a message after this many deliveries (default: never). */
+  readonly maxDeliver?: number;
+  /** Told about every handler failure (the library itself never logs). */
+  readonly onError?: (error: unknown, message: BusMessage) => void;
 }
 
 export type MessageHandler = (message: BusMessage) => Promise<void>;
