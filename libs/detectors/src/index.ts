@@ -124,3 +124,39 @@ export type {
   EnsembleVerdict,
 } from './model-set/model-set-result.js';
 export { createModelId } from './model-set/model-id.js';
+export { IsolationForest } from './detectors/isolation-forest.js';
+export {
+  parseIsolationForestOptions,
+  DEFAULT_ISOLATION_TREES,
+  DEFAULT_ISOLATION_SAMPLE_SIZE,
+  DEFAULT_ISOLATION_SEED,
+  DEFAULT_ISOLATION_CONTAMINATION,
+} from './detectors/isolation-forest-options.js';
+export type { IsolationForestOptions } from './detectors/isolation-forest-options.js';
+export { RandomForest } from './detectors/random-forest.js';
+export {
+  parseRandomForestOptions,
+  DEFAULT_FOREST_TREES,
+  DEFAULT_FOREST_MAX_FEATURES,
+  DEFAULT_FOREST_MAX_DEPTH,
+  DEFAULT_FOREST_MIN_SAMPLES_SPLIT,
+  DEFAULT_FOREST_MIN_SAMPLES_LEAF,
+  DEFAULT_FOREST_SEED,
+  DEFAULT_FOREST_THRESHOLD,
+} from './detectors/random-forest-options.js';
+export type { RandomForestOptions } from './detectors/random-forest-options.js';
+export { GradientBoosting } from './detectors/gradient-boosting.js';
+export {
+  parseGradientBoostingOptions,
+  DEFAULT_BOOSTING_ROUNDS,
+  DEFAULT_BOOSTING_MAX_DEPTH,
+  DEFAULT_BOOSTING_LEARNING_RATE,
+  DEFAULT_BOOSTING_LAMBDA,
+  DEFAULT_BOOSTING_GAMMA,
+  DEFAULT_BOOSTING_MIN_CHILD_WEIGHT,
+  DEFAULT_BOOSTING_BASE_SCORE,
+  DEFAULT_BOOSTING_THRESHOLD,
+} from './detectors/gradient-boosting-options.js';
+export type { GradientBoostingOptions } from './detectors/gradient-boosting-options.js';
+export { evaluateTree, sumTrees } from './trees/flat-forest.js';
+export type { FlatForest } from './trees/flat-forest.js';
