@@ -83,20 +83,15 @@ export class InProcessBus implements Bus, BusStatus {
     payload: unknown,
     options: PublishOptions = {},
   ): Promise<void> {
-    try {
+    // The executor turns a synchronous throw into a rejection.
+    return new Promise((resolve) => {
       this.store(subject, payload, options.msgId);
-      return Promise.resolve();
-    } catch (error) {
-      return Promise.reject(error);
-    }
+      resolve();
+    });
   }
 
   consume(options: ConsumeOptions): Promise<Subscription> {
-    try {
-      return Promise.resolve(this.subscribe(options));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    return new Promise((resolve) => resolve(this.subscribe(options)));
   }
 
   private store(subject: string, payload: unknown, msgId?: string): void {
