@@ -160,3 +160,17 @@ export {
 export type { GradientBoostingOptions } from './detectors/gradient-boosting-options.js';
 export { evaluateTree, sumTrees } from './trees/flat-forest.js';
 export type { FlatForest } from './trees/flat-forest.js';
+export {
+  WindowedFeatures,
+  windowedFeatureNames,
+  WINDOWED_FEATURE_LIMIT,
+} from './features/windowed-features.js';
+export {
+  parseWindowedFeatureOptions,
+  DEFAULT_WINDOWED_FEATURE_WINDOWS,
+  DEFAULT_WINDOWED_FEATURE_LAGS,
+  DEFAULT_WINDOWED_FEATURE_TIME_OF_DAY,
+  DEFAULT_WINDOWED_FEATURE_DAY_OF_WEEK,
+  MAX_WINDOWED_FEATURE_SPAN,
+} from './features/windowed-features-options.js';
+export type { WindowedFeatureOptions } from './features/windowed-features-options.js';
