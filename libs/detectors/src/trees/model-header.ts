@@ -61,3 +61,22 @@ export function countField(
   }
   return value;
 }
+
+/** An array field of exactly `length` finite numbers, as a Float64Array. */
+export function finiteArrayField(
+  fields: Record<string, unknown>,
+  name: string,
+  length: number,
+): Float64Array {
+  const value = fields[name];
+  if (
+    !Array.isArray(value) ||
+    value.length !== length ||
+    !value.every((v) => typeof v === 'number' && Number.isFinite(v))
+  ) {
+    throw new ModelFormatError(
+      `${name} is not an array of ${length} finite numbers`,
+    );
+  }
+  return Float64Array.from(value as number[]);
+}
