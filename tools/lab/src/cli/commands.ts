@@ -1,6 +1,13 @@
+import { compareCommand } from '../commands/compare.js';
 import { splitCommand } from '../commands/split.js';
 import { stressCommand } from '../commands/stress.js';
+import { trainCommand } from '../commands/train.js';
 import type { Command } from './command.js';
 
 /** Every lab subcommand, in the order of the seed's workflow. */
-export const COMMANDS: readonly Command[] = [stressCommand, splitCommand];
+export const COMMANDS: readonly Command[] = [
+  stressCommand,
+  splitCommand,
+  trainCommand,
+  compareCommand,
+];
