@@ -64,3 +64,14 @@ export {
   BusClosedError,
 } from './errors.js';
 export type { TransportErrorCode } from './errors.js';
+export {
+  parseMetricSample,
+  parseScoreResult,
+  parseAnomalyEvent,
+  parseDriftEvent,
+  parseDeadLetter,
+  DEFAULT_MAX_FUTURE_MS,
+} from './messages/validate.js';
+export type { SampleValidationOptions } from './messages/validate.js';
+export { MessageValidationError } from './messages/validation-error.js';
+export type { ValidationReason } from './messages/validation-error.js';
