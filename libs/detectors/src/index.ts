@@ -174,3 +174,15 @@ export {
   MAX_WINDOWED_FEATURE_SPAN,
 } from './features/windowed-features-options.js';
 export type { WindowedFeatureOptions } from './features/windowed-features-options.js';
+export {
+  LocalOutlierFactor,
+  LOCAL_OUTLIER_FACTOR_VERSION,
+} from './detectors/local-outlier-factor.js';
+export {
+  parseLocalOutlierFactorOptions,
+  DEFAULT_LOF_K,
+  DEFAULT_LOF_THRESHOLD,
+} from './detectors/local-outlier-factor-options.js';
+export type {
+  LocalOutlierFactorOptions,
+} from './detectors/local-outlier-factor-options.js';
