@@ -1,0 +1,188 @@
+import type { MemberName } from '@hostwatch/detectors';
+import { ScorerOptionError } from './errors.js';
+
+/**
+ * Everything a scorer can be told, with its defaults. `config.ts` fills it
+ * from the environment; tests and the bench pass it directly.
+ */
+export interface ScorerOptions {
+  /** Names the service in dead letters, logs and the lease owner id. */
+  readonly service?: string;
+  /** This replica's id, unique among live replicas. */
+  readonly replicaId?: string;
+  /** Durable consumer name (partition k adds `-p<k>`). */
+  readonly durable?: string;
+  /**
+   * Partitions of `metrics.*` (see partitions/partition-subjects.ts); 0
+   * means one consumer on `metrics.>` and no leases.
+   */
+  readonly partitions?: number;
+  /** Messages handed to handlers before their acks come back. */
+  readonly maxInFlight?: number;
+  /** Redeliver a message not acked within this time, ms. */
+  readonly ackWaitMs?: number;
+  /** Sample time a host without a trained model learns before scoring. */
+  readonly warmupMs?: number;
+  /** Rows of the warm-up and rolling window, the memory cap per host. */
+  readonly windowSize?: number;
+  /** Fewest rows an online fit accepts. */
+  readonly minFitSamples?: number;
+  /** Samples scored between two online refits. */
+  readonly refitEvery?: number;
+  /** The members an online model trains (unsupervised only). */
+  readonly onlineDetectors?: readonly MemberName[];
+  /** Features an online model learns: the seed's seven by default. */
+  readonly onlineFeatures?: readonly string[];
+  /** Page-Hinkley on the ensemble score. */
+  readonly driftDelta?: number;
+  readonly driftThreshold?: number;
+  readonly driftMinInstances?: number;
+  /** A sample stamped further than this ahead of the clock is rejected. */
+  readonly maxFutureMs?: number;
+  /** Lease time of a partition claim and of a replica's presence, ms. */
+  readonly leaseTtlMs?: number;
+  /** Seed of online fits, so replicas agree on a host's model. */
+  readonly seed?: number;
+}
+
+export type ParsedScorerOptions = Readonly<Required<ScorerOptions>>;
+
+export const DEFAULT_SERVICE = 'scorer';
+export const DEFAULT_DURABLE = 'scorer';
+export const DEFAULT_PARTITIONS = 0;
+export const DEFAULT_MAX_IN_FLIGHT = 1024;
+export const DEFAULT_ACK_WAIT_MS = 30_000;
+/** The issue's default warm-up: ten minutes of samples. */
+export const DEFAULT_WARMUP_MS = 10 * 60_000;
+/** Ten minutes at 1 Hz: ~17 KiB of float32 rows per host. */
+export const DEFAULT_WINDOW_SIZE = 600;
+export const DEFAULT_MIN_FIT_SAMPLES = 30;
+export const DEFAULT_REFIT_EVERY = 600;
+/**
+ * Cheap to fit and small to keep: an isolation forest of 50 trees of 64
+ * samples (~25 KiB) and a 3-component PCA. LOF and the one-class SVM would
+ * keep the whole window or its support vectors per host and cost tens of
+ * milliseconds per refit; a trained model brings them in.
+ */
+export const DEFAULT_ONLINE_DETECTORS: readonly MemberName[] = [
+  'isolation_forest',
+  'pca_reconstruction',
+];
+/**
+ * Page-Hinkley on the ensemble score, which lies in [0, 1]. The seed's
+ * λ = 50 was set for raw scores and would never fire on [0, 1]. With
+ * δ = 0.005 and λ = 10 a sustained rise of 0.1 in the mean score alarms
+ * after ~105 samples (under two minutes at 1 Hz), while the isolated
+ * spikes of single anomalies (a 1 among 0s) add at most 1 each and decay.
+ */
+export const DEFAULT_DRIFT_DELTA = 0.005;
+export const DEFAULT_DRIFT_THRESHOLD = 10;
+export const DEFAULT_DRIFT_MIN_INSTANCES = 30;
+export const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
+export const DEFAULT_LEASE_TTL_MS = 10_000;
+export const DEFAULT_SEED = 0;
+
+const DEFAULTS: Omit<ParsedScorerOptions, 'replicaId' | 'onlineFeatures'> = {
+  service: DEFAULT_SERVICE,
+  durable: DEFAULT_DURABLE,
+  partitions: DEFAULT_PARTITIONS,
+  maxInFlight: DEFAULT_MAX_IN_FLIGHT,
+  ackWaitMs: DEFAULT_ACK_WAIT_MS,
+  warmupMs: DEFAULT_WARMUP_MS,
+  windowSize: DEFAULT_WINDOW_SIZE,
+  minFitSamples: DEFAULT_MIN_FIT_SAMPLES,
+  refitEvery: DEFAULT_REFIT_EVERY,
+  onlineDetectors: DEFAULT_ONLINE_DETECTORS,
+  driftDelta: DEFAULT_DRIFT_DELTA,
+  driftThreshold: DEFAULT_DRIFT_THRESHOLD,
+  driftMinInstances: DEFAULT_DRIFT_MIN_INSTANCES,
+  maxFutureMs: DEFAULT_MAX_FUTURE_MS,
+  leaseTtlMs: DEFAULT_LEASE_TTL_MS,
+  seed: DEFAULT_SEED,
+};
+
+const SUPERVISED: ReadonlySet<string> = new Set([
+  'random_forest',
+  'xgboost',
+  'rl_agent',
+]);
+
+/** Applies defaults, validates every value and freezes the result. */
+export function parseScorerOptions(
+  options: ScorerOptions = {},
+  onlineFeatures: readonly string[],
+): ParsedScorerOptions {
+  const parsed: ParsedScorerOptions = {
+    ...DEFAULTS,
+    replicaId: randomReplicaId(),
+    onlineFeatures,
+    ...definedOnly(options),
+  };
+  checkIntegers(parsed);
+  checkWindow(parsed);
+  checkOnline(parsed);
+  checkDrift(parsed);
+  return Object.freeze(parsed);
+}
+
+function definedOnly(options: ScorerOptions): ScorerOptions {
+  const entries = Object.entries(options).filter(([, v]) => v !== undefined);
+  return Object.fromEntries(entries) as ScorerOptions;
+}
+
+function randomReplicaId(): string {
+  return `${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+function checkIntegers(o: ParsedScorerOptions): void {
+  atLeast('partitions', o.partitions, 0);
+  atLeast('maxInFlight', o.maxInFlight, 1);
+  atLeast('ackWaitMs', o.ackWaitMs, 100);
+  atLeast('warmupMs', o.warmupMs, 0);
+  atLeast('maxFutureMs', o.maxFutureMs, 0);
+  atLeast('leaseTtlMs', o.leaseTtlMs, 300);
+  atLeast('seed', o.seed, 0);
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(o.replicaId)) {
+    throw new ScorerOptionError('replicaId', o.replicaId, '1-64 [A-Za-z0-9_-]');
+  }
+}
+
+function checkWindow(o: ParsedScorerOptions): void {
+  atLeast('minFitSamples', o.minFitSamples, 2);
+  atLeast('windowSize', o.windowSize, o.minFitSamples);
+  atLeast('refitEvery', o.refitEvery, 1);
+}
+
+function checkOnline(o: ParsedScorerOptions): void {
+  if (o.onlineDetectors.length === 0) {
+    throw new ScorerOptionError('onlineDetectors', '', 'at least one detector');
+  }
+  for (const name of o.onlineDetectors) {
+    if (SUPERVISED.has(name)) {
+      throw new ScorerOptionError(
+        'onlineDetectors',
+        name,
+        'unsupervised detectors only (no labels online)',
+      );
+    }
+  }
+  if (o.onlineFeatures.length === 0) {
+    throw new ScorerOptionError('onlineFeatures', '', 'at least one feature');
+  }
+}
+
+function checkDrift(o: ParsedScorerOptions): void {
+  if (!(o.driftDelta >= 0 && Number.isFinite(o.driftDelta))) {
+    throw new ScorerOptionError('driftDelta', o.driftDelta, 'a number >= 0');
+  }
+  if (!(o.driftThreshold > 0 && Number.isFinite(o.driftThreshold))) {
+    throw new ScorerOptionError('driftThreshold', o.driftThreshold, '> 0');
+  }
+  atLeast('driftMinInstances', o.driftMinInstances, 1);
+}
+
+function atLeast(name: string, value: number, min: number): void {
+  if (!Number.isInteger(value) || value < min) {
+    throw new ScorerOptionError(name, value, `an integer >= ${min}`);
+  }
+}
