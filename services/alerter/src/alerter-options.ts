@@ -1,0 +1,61 @@
+import type { Bus } from '@hostwatch/transport';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { AlertChannel } from './channels/alert-channel.js';
+import { InvalidOptionError } from './errors.js';
+
+export const DEFAULT_ALERTS_PATH = 'data/alerts.jsonl';
+export const DEFAULT_COOLDOWN_MS = 10_000;
+export const DEFAULT_ALERTER_DURABLE = 'alerter';
+/** Wait between tries to append to an unwritable alerts.jsonl, ms. */
+export const DEFAULT_JOURNAL_RETRY_MS = 1_000;
+
+export interface AlerterOptions {
+  readonly bus: Bus;
+  readonly registry: Registry;
+  readonly log: Logger;
+  readonly alertsPath?: string;
+  /** One alert per host and kind per cooldown, ms; 0 sends every one. */
+  readonly cooldownMs?: number;
+  /** Desktop notifications; null (no desktop session) uses the bell. */
+  readonly desktop: AlertChannel | null;
+  /** The fallback: terminal bell and a log line. */
+  readonly bell: AlertChannel;
+  /** Optional webhook channel. */
+  readonly webhook?: AlertChannel | null;
+  readonly durable?: string;
+  readonly journalRetryMs?: number;
+  /** Wall clock for the cooldown, ms since the epoch. */
+  readonly now?: () => number;
+}
+
+export type ParsedAlerterOptions = Required<AlerterOptions>;
+
+export function parseAlerterOptions(
+  options: AlerterOptions,
+): ParsedAlerterOptions {
+  return Object.freeze({
+    ...options,
+    alertsPath: options.alertsPath ?? DEFAULT_ALERTS_PATH,
+    cooldownMs: nonNegative(
+      'cooldownMs',
+      options.cooldownMs ?? DEFAULT_COOLDOWN_MS,
+    ),
+    webhook: options.webhook ?? null,
+    durable: options.durable ?? DEFAULT_ALERTER_DURABLE,
+    journalRetryMs: nonNegative(
+      'journalRetryMs',
+      options.journalRetryMs ?? DEFAULT_JOURNAL_RETRY_MS,
+    ),
+    now: options.now ?? Date.now,
+  });
+}
+
+function nonNegative(name: string, value: number): number {
+  if (!Number.isFinite(value) || value < 0) {
+    throw new InvalidOptionError(
+      `${name} ${value} is invalid: expected a number >= 0`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,150 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { BusMessage, Subscription } from '@hostwatch/transport';
+import {
+  parseAlerterOptions,
+  type AlerterOptions,
+  type ParsedAlerterOptions,
+} from './alerter-options.js';
+import { streamKey, type Alert } from './alerts/alert.js';
+import { anomalyAlert, driftAlert } from './alerts/build-alert.js';
+import { Cooldown } from './alerts/cooldown.js';
+import { AlertDispatcher } from './channels/alert-dispatcher.js';
+import { RejectedEvents, type AlertEvent } from './intake/rejected-events.js';
+import { AlertJournal } from './journal/alert-journal.js';
+import { readLastAlerted } from './journal/last-alerted.js';
+import { createAlerterMetrics, type AlerterMetrics } from './metrics.js';
+
+/** The subjects the alerter consumes. */
+export const ALERTER_SUBJECTS = ['anomalies.>', 'drift.>'] as const;
+
+export interface AlerterService {
+  readonly alertsPath: string;
+  /** Rebuilds the dedup state from alerts.jsonl and starts consuming. */
+  start(): Promise<void>;
+  /** Stops consuming and waits for deliveries under way. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The alerter: each anomaly or drift event is checked against what was
+ * already alerted (host + sequence), folded or sent by the cooldown,
+ * appended to alerts.jsonl (fsynced), acked, and only then handed to the
+ * channels, so a redelivery never alerts twice. Runs on any Bus.
+ */
+export function buildAlerter(options: AlerterOptions): AlerterService {
+  return new Alerter(parseAlerterOptions(options));
+}
+
+class Alerter implements AlerterService {
+  private readonly metrics: AlerterMetrics;
+  private readonly journal: AlertJournal;
+  private readonly cooldown: Cooldown;
+  private readonly dispatcher: AlertDispatcher;
+  private readonly rejected: RejectedEvents;
+  private lastAlerted = new Map<string, number>();
+  private subscription: Subscription | null = null;
+  private stopping = new AbortController();
+  private failing = false;
+
+  constructor(private readonly options: ParsedAlerterOptions) {
+    const { registry, bus, log, desktop, bell, webhook } = options;
+    this.metrics = createAlerterMetrics(registry);
+    this.journal = new AlertJournal(options.alertsPath);
+    this.cooldown = new Cooldown(options.cooldownMs);
+    const metrics = this.metrics;
+    this.dispatcher = new AlertDispatcher({
+      desktop,
+      bell,
+      webhook,
+      metrics,
+      log,
+    });
+    this.rejected = new RejectedEvents(bus, metrics, log);
+  }
+
+  get alertsPath(): string {
+    return this.options.alertsPath;
+  }
+
+  async start(): Promise<void> {
+    this.lastAlerted = await readLastAlerted(this.alertsPath);
+    this.stopping = new AbortController();
+    const { bus, durable, log, cooldownMs } = this.options;
+    this.subscription = await bus.consume({
+      durable,
+      subjects: ALERTER_SUBJECTS,
+      autoAck: false,
+      handler: (message) => this.handle(message),
+    });
+    log.info({ path: this.alertsPath, durable, cooldownMs }, 'alerting');
+  }
+
+  async stop(): Promise<void> {
+    this.stopping.abort();
+    await this.subscription?.stop();
+    this.subscription = null;
+    await this.dispatcher.idle();
+  }
+
+  private async handle(message: BusMessage): Promise<void> {
+    const event = await this.rejected.decode(message);
+    if (event === null) return;
+    const key = streamKey(event.kind, event.event.host);
+    if (event.event.seq <= (this.lastAlerted.get(key) ?? -Infinity)) {
+      this.metrics.duplicates.inc({ kind: event.kind });
+      message.ack();
+      return;
+    }
+    const alert = this.alertOf(event);
+    if (!(await this.record(alert))) return;
+    this.lastAlerted.set(key, alert.seq);
+    message.ack();
+    if (alert.status === 'sent') this.dispatcher.dispatch(alert);
+    else this.metrics.folded.inc({ kind: alert.kind });
+  }
+
+  private alertOf({ kind, event }: AlertEvent): Alert {
+    const decision = this.cooldown.decide(kind, event.host, this.options.now());
+    return kind === 'anomaly'
+      ? anomalyAlert(event, decision)
+      : driftAlert(event, decision);
+  }
+
+  /**
+   * Appends the alert, retrying while the path is unwritable (the message
+   * stays unacked meanwhile); false when stopped before it was written.
+   */
+  private async record(alert: Alert): Promise<boolean> {
+    for (;;) {
+      try {
+        await this.journal.append(alert);
+        this.recovered();
+        return true;
+      } catch (err) {
+        this.writeFailed(err);
+      }
+      if (!(await this.waitToRetry())) return false;
+    }
+  }
+
+  private waitToRetry(): Promise<boolean> {
+    const { signal } = this.stopping;
+    return sleep(this.options.journalRetryMs, true, { signal }).catch(
+      () => false,
+    );
+  }
+
+  private writeFailed(err: unknown): void {
+    this.metrics.journalFailures.inc();
+    if (this.failing) return;
+    this.failing = true;
+    const path = this.alertsPath;
+    this.options.log.error({ err, path }, 'alert not written, not acking');
+  }
+
+  private recovered(): void {
+    if (!this.failing) return;
+    this.failing = false;
+    this.options.log.info({ path: this.alertsPath }, 'alert writing resumed');
+  }
+}
