@@ -183,6 +183,14 @@ export {
   DEFAULT_LOF_K,
   DEFAULT_LOF_THRESHOLD,
 } from './detectors/local-outlier-factor-options.js';
-export type {
-  LocalOutlierFactorOptions,
-} from './detectors/local-outlier-factor-options.js';
+export type { LocalOutlierFactorOptions } from './detectors/local-outlier-factor-options.js';
+export {
+  PcaReconstruction,
+  PCA_RECONSTRUCTION_VERSION,
+} from './detectors/pca-reconstruction.js';
+export {
+  parsePcaReconstructionOptions,
+  DEFAULT_PCA_COMPONENTS,
+  DEFAULT_PCA_CONTAMINATION,
+} from './detectors/pca-reconstruction-options.js';
+export type { PcaReconstructionOptions } from './detectors/pca-reconstruction-options.js';
