@@ -29,10 +29,25 @@ export const DEFAULT_BOOSTING_THRESHOLD = 0.5;
 
 const atLeastZero = (value: number) => value >= 0;
 
+type Parsed<K extends keyof GradientBoostingOptions> = Pick<
+  GradientBoostingOptions,
+  K
+>;
+
 export function parseGradientBoostingOptions(
   options: Partial<GradientBoostingOptions> = {},
 ): GradientBoostingOptions {
   return Object.freeze({
+    ...parseGrowth(options),
+    ...parsePenalties(options),
+  });
+}
+
+/** How many trees, how deep, how much each counts. */
+function parseGrowth(
+  options: Partial<GradientBoostingOptions>,
+): Parsed<'rounds' | 'maxDepth' | 'learningRate' | 'baseScore'> {
+  return {
     rounds: integerOption(
       'rounds',
       options.rounds ?? DEFAULT_BOOSTING_ROUNDS,
@@ -51,6 +66,20 @@ export function parseGradientBoostingOptions(
       '(0, 1]',
       (value) => value > 0 && value <= 1,
     ),
+    baseScore: numberOption(
+      'baseScore',
+      options.baseScore ?? DEFAULT_BOOSTING_BASE_SCORE,
+      '(0, 1)',
+      (value) => value > 0 && value < 1,
+    ),
+  };
+}
+
+/** What holds a tree back: XGBoost's regularisation. */
+function parsePenalties(
+  options: Partial<GradientBoostingOptions>,
+): Parsed<'lambda' | 'gamma' | 'minChildWeight'> {
+  return {
     lambda: numberOption(
       'lambda',
       options.lambda ?? DEFAULT_BOOSTING_LAMBDA,
@@ -69,11 +98,5 @@ export function parseGradientBoostingOptions(
       '[0, inf)',
       atLeastZero,
     ),
-    baseScore: numberOption(
-      'baseScore',
-      options.baseScore ?? DEFAULT_BOOSTING_BASE_SCORE,
-      '(0, 1)',
-      (value) => value > 0 && value < 1,
-    ),
-  });
+  };
 }

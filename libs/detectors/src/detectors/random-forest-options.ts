@@ -26,7 +26,6 @@ export const DEFAULT_FOREST_THRESHOLD = 0.5;
 export function parseRandomForestOptions(
   options: Partial<RandomForestOptions> = {},
 ): RandomForestOptions {
-  const maxDepth = options.maxDepth ?? DEFAULT_FOREST_MAX_DEPTH;
   return Object.freeze({
     trees: integerOption(
       'trees',
@@ -35,8 +34,7 @@ export function parseRandomForestOptions(
       10_000,
     ),
     maxFeatures: parseMaxFeatures(options.maxFeatures),
-    maxDepth:
-      maxDepth === null ? null : integerOption('maxDepth', maxDepth, 1, 1000),
+    maxDepth: parseMaxDepth(options.maxDepth),
     minSamplesSplit: integerOption(
       'minSamplesSplit',
       options.minSamplesSplit ?? DEFAULT_FOREST_MIN_SAMPLES_SPLIT,
@@ -62,9 +60,15 @@ export function featuresPerSplit(
   features: number,
 ): number {
   const { maxFeatures } = options;
-  if (maxFeatures === 'sqrt')
+  if (maxFeatures === 'sqrt') {
     return Math.max(1, Math.floor(Math.sqrt(features)));
+  }
   return Math.min(maxFeatures, features);
+}
+
+function parseMaxDepth(value: number | null | undefined): number | null {
+  const maxDepth = value === undefined ? DEFAULT_FOREST_MAX_DEPTH : value;
+  return maxDepth === null ? null : integerOption('maxDepth', maxDepth, 1);
 }
 
 function parseMaxFeatures(value: unknown): 'sqrt' | number {
