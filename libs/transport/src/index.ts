@@ -75,3 +75,46 @@ export {
 export type { SampleValidationOptions } from './messages/validate.js';
 export { MessageValidationError } from './messages/validation-error.js';
 export type { ValidationReason } from './messages/validation-error.js';
+export {
+  readString,
+  readOptionalString,
+  readInt,
+  readNumber,
+  readBool,
+  readEnum,
+  readUrl,
+  readDuration,
+  readList,
+} from './config/env.js';
+export type { Env, ReadOptions, IntOptions } from './config/env.js';
+export {
+  buildMetricsServer,
+  DEFAULT_METRICS_HOST,
+} from './http/metrics-server.js';
+export type {
+  MetricsServer,
+  MetricsServerOptions,
+  HealthReport,
+  HealthCheck,
+  ReadyReport,
+  ListenOptions,
+  BoundAddress,
+} from './http/metrics-server.js';
+export {
+  onShutdown,
+  DEFAULT_SHUTDOWN_SIGNALS,
+  DEFAULT_SHUTDOWN_TIMEOUT_MS,
+} from './lifecycle/shutdown.js';
+export type {
+  ShutdownHandler,
+  ShutdownOptions,
+  ShutdownStep,
+  ShutdownControl,
+  SignalEmitter,
+} from './lifecycle/shutdown.js';
+export {
+  createLogger,
+  DEFAULT_LOG_LEVEL,
+  DEFAULT_REDACT_PATHS,
+} from './logging/logger.js';
+export type { LoggerOptions, Logger } from './logging/logger.js';
