@@ -158,7 +158,8 @@ export {
   DEFAULT_BOOSTING_THRESHOLD,
 } from './detectors/gradient-boosting-options.js';
 export type { GradientBoostingOptions } from './detectors/gradient-boosting-options.js';
-export { evaluateTree, sumTrees } from './trees/flat-forest.js';
+export { evaluateTree } from './trees/flat-forest.js';
+export { LockstepForest } from './trees/lockstep-forest.js';
 export type { FlatForest } from './trees/flat-forest.js';
 export {
   WindowedFeatures,

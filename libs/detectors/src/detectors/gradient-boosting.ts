@@ -2,7 +2,8 @@ import type { Detector, DetectorJson, Labels } from '../core/detector.js';
 import { assertFiniteRow, type FeatureMatrix } from '../core/feature-matrix.js';
 import { ModelFormatError, NotFittedError } from '../errors.js';
 import { growBoostingTree, type GradientData } from '../trees/boosting-tree.js';
-import { sumTrees, type FlatForest } from '../trees/flat-forest.js';
+import type { FlatForest } from '../trees/flat-forest.js';
+import { LockstepForest } from '../trees/lockstep-forest.js';
 import { ForestBuilder } from '../trees/forest-builder.js';
 import { forestFromJSON, forestToJSON } from '../trees/forest-json.js';
 import { readModelHeader } from '../trees/model-header.js';
@@ -32,6 +33,7 @@ export class GradientBoosting implements Detector {
   readonly options: GradientBoostingOptions;
   threshold = DEFAULT_BOOSTING_THRESHOLD;
   private forest: FlatForest | null = null;
+  private lockstep: LockstepForest | null = null;
   private features = 0;
   private readonly baseMargin: number;
 
@@ -57,14 +59,13 @@ export class GradientBoosting implements Detector {
     for (let round = 0; round < this.options.rounds; round++) {
       this.boostRound(builder, columns, checked, margins);
     }
-    this.forest = builder.build();
-    this.features = x.cols;
+    this.install(builder.build(), x.cols);
   }
 
   score(row: Float64Array): number {
-    if (this.forest === null) throw new NotFittedError(this.kind);
+    if (this.lockstep === null) throw new NotFittedError(this.kind);
     assertFiniteRow(row, this.features);
-    return sigmoid(this.baseMargin + sumTrees(this.forest, row));
+    return sigmoid(this.baseMargin + this.lockstep.sum(row));
   }
 
   predict(row: Float64Array): boolean {
@@ -86,10 +87,18 @@ export class GradientBoosting implements Detector {
   static fromJSON(json: unknown): GradientBoosting {
     const header = readModelHeader(json, 'xgboost', GRADIENT_BOOSTING_VERSION);
     const detector = new GradientBoosting(modelOptions(header.fields.options));
-    detector.forest = forestFromJSON(header.fields.forest, header.featureCount);
-    detector.features = header.featureCount;
+    detector.install(
+      forestFromJSON(header.fields.forest, header.featureCount),
+      header.featureCount,
+    );
     detector.threshold = header.threshold;
     return detector;
+  }
+
+  private install(forest: FlatForest, features: number): void {
+    this.forest = forest;
+    this.lockstep = new LockstepForest(forest);
+    this.features = features;
   }
 
   /** Grows one tree on the current margins and adds it to them. */

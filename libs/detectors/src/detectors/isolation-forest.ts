@@ -5,7 +5,8 @@ import { ModelFormatError, NotFittedError } from '../errors.js';
 import { averagePathLength } from '../trees/average-path-length.js';
 import { ForestBuilder } from '../trees/forest-builder.js';
 import { forestFromJSON, forestToJSON } from '../trees/forest-json.js';
-import { sumTrees, type FlatForest } from '../trees/flat-forest.js';
+import type { FlatForest } from '../trees/flat-forest.js';
+import { LockstepForest } from '../trees/lockstep-forest.js';
 import { growIsolationTree } from '../trees/isolation-tree.js';
 import { countField, readModelHeader } from '../trees/model-header.js';
 import { checkTrainingMatrix } from '../trees/training-data.js';
@@ -31,6 +32,7 @@ export class IsolationForest implements Detector {
   readonly options: IsolationForestOptions;
   threshold = UNFITTED_THRESHOLD;
   private forest: FlatForest | null = null;
+  private lockstep: LockstepForest | null = null;
   private features = 0;
   private sampleSize = 0;
   /** trees x c(sampleSize): turns a sum of path lengths into E[h]/c. */
@@ -66,9 +68,9 @@ export class IsolationForest implements Detector {
   }
 
   score(row: Float64Array): number {
-    if (this.forest === null) throw new NotFittedError(this.kind);
+    if (this.lockstep === null) throw new NotFittedError(this.kind);
     assertFiniteRow(row, this.features);
-    return 2 ** (-sumTrees(this.forest, row) / this.normaliser);
+    return 2 ** (-this.lockstep.sum(row) / this.normaliser);
   }
 
   predict(row: Float64Array): boolean {
@@ -107,9 +109,10 @@ export class IsolationForest implements Detector {
 
   private install(forest: FlatForest, features: number, sampleSize: number) {
     this.forest = forest;
+    this.lockstep = new LockstepForest(forest);
     this.features = features;
     this.sampleSize = sampleSize;
-    this.normaliser = forest.roots.length * averagePathLength(sampleSize);
+    this.normaliser = this.lockstep.treeCount * averagePathLength(sampleSize);
   }
 
   private trainingThreshold(x: FeatureMatrix): number {

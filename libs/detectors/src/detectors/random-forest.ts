@@ -4,7 +4,8 @@ import { Random } from '../core/random.js';
 import { ModelFormatError, NotFittedError } from '../errors.js';
 import { bootstrapSample } from '../trees/bootstrap.js';
 import { growClassificationTree } from '../trees/classification-tree.js';
-import { sumTrees, type FlatForest } from '../trees/flat-forest.js';
+import type { FlatForest } from '../trees/flat-forest.js';
+import { LockstepForest } from '../trees/lockstep-forest.js';
 import { ForestBuilder } from '../trees/forest-builder.js';
 import { forestFromJSON, forestToJSON } from '../trees/forest-json.js';
 import { readModelHeader } from '../trees/model-header.js';
@@ -32,6 +33,7 @@ export class RandomForest implements Detector {
   readonly options: RandomForestOptions;
   threshold = DEFAULT_FOREST_THRESHOLD;
   private forest: FlatForest | null = null;
+  private lockstep: LockstepForest | null = null;
   private features = 0;
 
   constructor(options: Partial<RandomForestOptions> = {}) {
@@ -55,14 +57,13 @@ export class RandomForest implements Detector {
     for (let t = 0; t < this.options.trees; t++) {
       this.growTree(builder, columns, checked, new Random(random.fork()));
     }
-    this.forest = builder.build();
-    this.features = x.cols;
+    this.install(builder.build(), x.cols);
   }
 
   score(row: Float64Array): number {
-    if (this.forest === null) throw new NotFittedError(this.kind);
+    if (this.lockstep === null) throw new NotFittedError(this.kind);
     assertFiniteRow(row, this.features);
-    return sumTrees(this.forest, row) / this.forest.roots.length;
+    return this.lockstep.sum(row) / this.lockstep.treeCount;
   }
 
   predict(row: Float64Array): boolean {
@@ -88,10 +89,18 @@ export class RandomForest implements Detector {
       RANDOM_FOREST_VERSION,
     );
     const detector = new RandomForest(modelOptions(header.fields.options));
-    detector.forest = forestFromJSON(header.fields.forest, header.featureCount);
-    detector.features = header.featureCount;
+    detector.install(
+      forestFromJSON(header.fields.forest, header.featureCount),
+      header.featureCount,
+    );
     detector.threshold = header.threshold;
     return detector;
+  }
+
+  private install(forest: FlatForest, features: number): void {
+    this.forest = forest;
+    this.lockstep = new LockstepForest(forest);
+    this.features = features;
   }
 
   private growTree(

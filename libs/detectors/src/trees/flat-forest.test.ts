@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
 import { ModelFormatError } from '../errors.js';
-import { evaluateTree, sumTrees } from './flat-forest.js';
+import { evaluateTree, treeDepth } from './flat-forest.js';
 import { ForestBuilder } from './forest-builder.js';
 import { forestFromJSON, forestToJSON } from './forest-json.js';
 
@@ -28,8 +28,10 @@ describe('FlatForest', () => {
     assert.equal(evaluateTree(forest, root, [1.5, 5.1]), 30);
   });
 
-  it('sums the outputs of every tree', () => {
-    assert.equal(sumTrees(twoTrees(), [2, 6]), 130);
+  it('measures the longest path of each tree', () => {
+    const forest = twoTrees();
+    assert.equal(treeDepth(forest, forest.roots[0]), 2);
+    assert.equal(treeDepth(forest, forest.roots[1]), 0);
   });
 
   it('keeps the children of a split side by side', () => {

@@ -1,13 +1,12 @@
 /**
  * A forest of binary decision trees stored as flat typed arrays, one slot
- * per node, all trees in one set of arrays. The two children of a split
- * node sit side by side: the left child at `left[node]`, the right child at
- * `left[node] + 1`. A leaf has `feature` -1 and holds its output in `value`.
+ * per node, all trees in one set of arrays: the form trees are built in
+ * and saved in. The two children of a split node sit side by side: the
+ * left child at `left[node]`, the right child at `left[node] + 1`. A leaf
+ * has `feature` -1 and holds its output in `value`.
  *
- * A row goes left when `row[feature] <= threshold`. The walk adds the
- * comparison to the left child's index (`Number(a > b)` compiles to a
- * branch-free set-on-condition in V8, where `a > b ? 1 : 0` is a jump that
- * the CPU mispredicts on about half the nodes).
+ * A row goes left when `row[feature] <= threshold`. Scoring uses the
+ * LockstepForest compiled from this form.
  */
 export interface FlatForest {
   /** The node index where each tree starts. */
@@ -37,29 +36,17 @@ export function evaluateTree(
   return forest.value[node];
 }
 
-/**
- * The sum of every tree's output for `row`; allocation-free. The walk of
- * `evaluateTree` is inlined here so that the arrays are read once per call.
- */
-export function sumTrees(forest: FlatForest, row: ArrayLike<number>): number {
-  const { roots, feature, threshold, left, value } = forest;
-  let sum = 0;
-  for (let t = 0; t < roots.length; t++) {
-    let node = roots[t];
-    let f = feature[node];
-    while (f >= 0) {
-      node = left[node] + Number(row[f] > threshold[node]);
-      f = feature[node];
-    }
-    sum += value[node];
+/** The number of splits on the longest path from `root` to a leaf. */
+export function treeDepth(forest: FlatForest, root: number): number {
+  const pending = [root, 0];
+  let deepest = 0;
+  while (pending.length > 0) {
+    const depth = pending.pop()!;
+    const node = pending.pop()!;
+    deepest = Math.max(deepest, depth);
+    if (forest.feature[node] < 0) continue;
+    const child = forest.left[node];
+    pending.push(child, depth + 1, child + 1, depth + 1);
   }
-  return sum;
-}
-
-export function treeCount(forest: FlatForest): number {
-  return forest.roots.length;
-}
-
-export function nodeCount(forest: FlatForest): number {
-  return forest.feature.length;
+  return deepest;
 }

@@ -1,0 +1,87 @@
+import { treeDepth, type FlatForest } from './flat-forest.js';
+
+/** Trees walked side by side. */
+const LANES = 4;
+
+/**
+ * A FlatForest compiled for scoring. Walking one tree is a chain of
+ * dependent loads (node, then feature, then the row's value, then the
+ * child), so the CPU waits on each step; walking four trees side by side
+ * gives it four independent chains to overlap, about three times faster.
+ *
+ * To walk a fixed number of steps without testing for leaves, each leaf
+ * becomes a node that loops onto itself: feature 0, threshold +Infinity
+ * (no finite value is greater), left child itself. Each group of four trees
+ * takes as many steps as its deepest tree. The child is chosen with
+ * `Number(a > b)`, which V8 compiles to a branch-free set-on-condition
+ * (`a > b ? 1 : 0` compiles to a jump the CPU mispredicts half the time).
+ *
+ * Rows must be finite (NaN is never greater either, so it would walk left
+ * everywhere): detectors check rows before they get here.
+ */
+export class LockstepForest {
+  private readonly roots: Int32Array;
+  private readonly feature: Int32Array;
+  private readonly threshold: Float64Array;
+  private readonly left: Int32Array;
+  private readonly value: Float64Array;
+  /** Steps for each tree. */
+  private readonly depth: Int32Array;
+  /** Steps for each group of LANES trees: its deepest tree's. */
+  private readonly groupDepth: Int32Array;
+
+  constructor(forest: FlatForest) {
+    const leaf = (node: number) => forest.feature[node] < 0;
+    this.roots = forest.roots.slice();
+    this.feature = forest.feature.map((f) => Math.max(f, 0));
+    this.threshold = forest.threshold.map((t, n) => (leaf(n) ? Infinity : t));
+    this.left = forest.left.map((child, n) => (leaf(n) ? n : child));
+    this.value = forest.value.slice();
+    this.depth = forest.roots.map((root) => treeDepth(forest, root));
+    this.groupDepth = groupMaxima(this.depth, LANES);
+  }
+
+  get treeCount(): number {
+    return this.roots.length;
+  }
+
+  /** The sum of every tree's output for a finite `row`; allocation-free. */
+  sum(row: ArrayLike<number>): number {
+    const { roots, feature, threshold, left, value, groupDepth } = this;
+    const whole = roots.length - (roots.length % LANES);
+    let sum = 0;
+    for (let t = 0, group = 0; t < whole; t += LANES, group++) {
+      let a = roots[t];
+      let b = roots[t + 1];
+      let c = roots[t + 2];
+      let d = roots[t + 3];
+      for (let step = groupDepth[group]; step > 0; step--) {
+        a = left[a] + Number(row[feature[a]] > threshold[a]);
+        b = left[b] + Number(row[feature[b]] > threshold[b]);
+        c = left[c] + Number(row[feature[c]] > threshold[c]);
+        d = left[d] + Number(row[feature[d]] > threshold[d]);
+      }
+      sum += value[a] + value[b] + value[c] + value[d];
+    }
+    for (let t = whole; t < roots.length; t++) sum += this.walk(t, row);
+    return sum;
+  }
+
+  private walk(tree: number, row: ArrayLike<number>): number {
+    const { feature, threshold, left } = this;
+    let node = this.roots[tree];
+    for (let step = this.depth[tree]; step > 0; step--) {
+      node = left[node] + Number(row[feature[node]] > threshold[node]);
+    }
+    return this.value[node];
+  }
+}
+
+function groupMaxima(values: Int32Array, size: number): Int32Array {
+  const maxima = new Int32Array(Math.ceil(values.length / size));
+  values.forEach((value, i) => {
+    const group = Math.floor(i / size);
+    maxima[group] = Math.max(maxima[group], value);
+  });
+  return maxima;
+}
