@@ -51,8 +51,8 @@ export class HostSampler {
 
   constructor(options: HostSamplerOptions = {}) {
     this.options = parseHostSamplerOptions(options);
-    const { procRoot, onEvent, onTiming } = this.options;
-    this.proc = new ProcReader(procRoot, onEvent, onTiming);
+    const { procRoot, sysRoot, onEvent, onTiming } = this.options;
+    this.proc = new ProcReader(procRoot, sysRoot, onEvent, onTiming);
   }
 
   /** The sensors this host lacks, known once `start()` resolved. */

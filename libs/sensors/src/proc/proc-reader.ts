@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { EXTRA_FEATURES, coreFeature } from '../feature-names.js';
@@ -8,7 +8,7 @@ import type {
   SensorTimingListener,
 } from '../sensor-events.js';
 import { counterRate } from './counter-rate.js';
-import { parseCpuinfoMhz } from './cpu-frequency.js';
+import { parseCpuinfoMhz, parseScalingFreqKhz } from './cpu-frequency.js';
 import { cpuPercent, parseProcStat, type ProcStat } from './cpu-times.js';
 import { parseDiskstats, type DiskCounters } from './diskstats.js';
 import { parseLoadavg } from './loadavg.js';
@@ -33,6 +33,7 @@ export class ProcReader {
 
   constructor(
     private readonly procRoot: string,
+    private readonly sysRoot: string,
     private readonly onEvent: SensorEventListener,
     private readonly onTiming: SensorTimingListener,
   ) {}
@@ -45,7 +46,7 @@ export class ProcReader {
     const lacks = (feature: string, reason: string): void => {
       if (values[feature] === null) absent.push({ sensor: feature, reason });
     };
-    lacks('cpu_freq', 'no "cpu MHz" in /proc/cpuinfo');
+    lacks('cpu_freq', 'no "cpu MHz" in /proc/cpuinfo nor cpufreq in sysfs');
     lacks(EXTRA_FEATURES.swap, 'no swap configured');
     if (this.disk?.devices === 0) {
       absent.push({ sensor: 'disk', reason: 'no disk in /proc/diskstats' });
@@ -82,8 +83,9 @@ export class ProcReader {
   }
 
   private readFrequency(out: FeatureValues): void {
-    const mhz = this.sense('cpu_freq', () =>
-      parseCpuinfoMhz(this.text('cpuinfo')),
+    const mhz = this.sense(
+      'cpu_freq',
+      () => parseCpuinfoMhz(this.text('cpuinfo')) ?? this.scalingFreq(),
     );
     out.cpu_freq = mhz ?? null;
   }
@@ -137,6 +139,17 @@ export class ProcReader {
       ),
     );
     out[EXTRA_FEATURES.processCount] = count ?? null;
+  }
+
+  /** cpu0's cpufreq clock, where /proc/cpuinfo has none (ARM). */
+  private scalingFreq(): number | null {
+    const file = join(
+      this.sysRoot,
+      'devices/system/cpu/cpu0/cpufreq/scaling_cur_freq',
+    );
+    return existsSync(file)
+      ? parseScalingFreqKhz(readFileSync(file, 'utf8'))
+      : null;
   }
 
   private text(name: string): string {
