@@ -78,7 +78,7 @@ export const DEFAULT_ONLINE_DETECTORS: readonly MemberName[] = [
 export const DEFAULT_DRIFT_DELTA = 0.005;
 export const DEFAULT_DRIFT_THRESHOLD = 10;
 export const DEFAULT_DRIFT_MIN_INSTANCES = 30;
-export const DEFAULT_MAX_FUTURE_MS = 5 * 60_000;
+export const DEFAULT_MAX_FUTURE_MS = 60_000;
 export const DEFAULT_LEASE_TTL_MS = 10_000;
 export const DEFAULT_SEED = 0;
 
@@ -101,10 +101,12 @@ const DEFAULTS: Omit<ParsedScorerOptions, 'replicaId' | 'onlineFeatures'> = {
   seed: DEFAULT_SEED,
 };
 
-const SUPERVISED: ReadonlySet<string> = new Set([
-  'random_forest',
-  'xgboost',
-  'rl_agent',
+/** Members that learn without labels: the only ones a host can fit. */
+const UNSUPERVISED: ReadonlySet<string> = new Set([
+  'isolation_forest',
+  'one_class_svm',
+  'local_outlier_factor',
+  'pca_reconstruction',
 ]);
 
 /** Applies defaults, validates every value and freezes the result. */
@@ -158,11 +160,11 @@ function checkOnline(o: ParsedScorerOptions): void {
     throw new ScorerOptionError('onlineDetectors', '', 'at least one detector');
   }
   for (const name of o.onlineDetectors) {
-    if (SUPERVISED.has(name)) {
+    if (!UNSUPERVISED.has(name)) {
       throw new ScorerOptionError(
         'onlineDetectors',
         name,
-        'unsupervised detectors only (no labels online)',
+        `one of ${[...UNSUPERVISED].join(', ')} (no labels online)`,
       );
     }
   }
