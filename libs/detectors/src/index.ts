@@ -195,3 +195,15 @@ export {
   DEFAULT_PCA_CONTAMINATION,
 } from './detectors/pca-reconstruction-options.js';
 export type { PcaReconstructionOptions } from './detectors/pca-reconstruction-options.js';
+export {
+  OneClassSvm,
+  ONE_CLASS_SVM_VERSION,
+} from './detectors/one-class-svm.js';
+export {
+  parseOneClassSvmOptions,
+  DEFAULT_OCSVM_NU,
+  DEFAULT_OCSVM_TOLERANCE,
+  DEFAULT_OCSVM_THRESHOLD,
+} from './detectors/one-class-svm-options.js';
+export type { OneClassSvmOptions } from './detectors/one-class-svm-options.js';
+export { spearmanCorrelation, averageRanks } from './metrics/spearman.js';

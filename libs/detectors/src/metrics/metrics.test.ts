@@ -10,6 +10,7 @@ import {
 import { averagePrecision } from './average-precision.js';
 import { classificationReport } from './classification-report.js';
 import { rocAuc } from './roc-auc.js';
+import { averageRanks, spearmanCorrelation } from './spearman.js';
 import { f1Score, precision, recall } from './threshold-metrics.js';
 
 /** Agreement with scikit-learn 1.2.1 (shared/fixtures/README.md). */
@@ -91,5 +92,21 @@ describe('precision, recall and f1Score', () => {
       () => rocAuc(labelsOf([0, 1]), [0, Number.NaN]),
       InvalidInputError,
     );
+  });
+});
+
+describe('spearmanCorrelation', () => {
+  it('is 1 for any increasing relation and -1 for a decreasing one', () => {
+    assert.equal(spearmanCorrelation([1, 2, 3, 4], [1, 8, 27, 64]), 1);
+    assert.equal(spearmanCorrelation([1, 2, 3], [3, 2, 1]), -1);
+  });
+
+  it('gives tied values their average rank, as scipy', () => {
+    // scipy.stats.spearmanr([1, 2, 2, 3], [1, 3, 2, 4]) == 0.9486832980505138
+    assertClose(
+      spearmanCorrelation([1, 2, 2, 3], [1, 3, 2, 4]),
+      0.9486832980505138,
+    );
+    assert.deepEqual([...averageRanks([5, 1, 5, 3])], [3.5, 1, 3.5, 2]);
   });
 });
