@@ -12,9 +12,12 @@ const LANES = 4;
  * To walk a fixed number of steps without testing for leaves, each leaf
  * becomes a node that loops onto itself: feature 0, threshold +Infinity
  * (no finite value is greater), left child itself. Each group of four trees
- * takes as many steps as its deepest tree. The child is chosen with
- * `Number(a > b)`, which V8 compiles to a branch-free set-on-condition
- * (`a > b ? 1 : 0` compiles to a jump the CPU mispredicts half the time).
+ * takes as many steps as its deepest tree; trees are grouped in order of
+ * depth so that few steps are wasted on leaves (their outputs are then
+ * added in that order, which can differ from tree order in the last bit).
+ * The child is chosen with `Number(a > b)`, which V8 compiles to a
+ * branch-free set-on-condition (`a > b ? 1 : 0` compiles to a jump that the
+ * CPU mispredicts on about half the nodes).
  *
  * Rows must be finite (NaN is never greater either, so it would walk left
  * everywhere): detectors check rows before they get here.
@@ -25,19 +28,23 @@ export class LockstepForest {
   private readonly threshold: Float64Array;
   private readonly left: Int32Array;
   private readonly value: Float64Array;
-  /** Steps for each tree. */
+  /** Steps for each tree, in walking order. */
   private readonly depth: Int32Array;
   /** Steps for each group of LANES trees: its deepest tree's. */
   private readonly groupDepth: Int32Array;
 
   constructor(forest: FlatForest) {
     const leaf = (node: number) => forest.feature[node] < 0;
-    this.roots = forest.roots.slice();
+    const depths = forest.roots.map((root) => treeDepth(forest, root));
+    const order = Array.from(depths.keys()).sort(
+      (a, b) => depths[a] - depths[b],
+    );
+    this.roots = Int32Array.from(order, (tree) => forest.roots[tree]);
+    this.depth = Int32Array.from(order, (tree) => depths[tree]);
     this.feature = forest.feature.map((f) => Math.max(f, 0));
     this.threshold = forest.threshold.map((t, n) => (leaf(n) ? Infinity : t));
     this.left = forest.left.map((child, n) => (leaf(n) ? n : child));
     this.value = forest.value.slice();
-    this.depth = forest.roots.map((root) => treeDepth(forest, root));
     this.groupDepth = groupMaxima(this.depth, LANES);
   }
 
