@@ -118,3 +118,44 @@ export {
   DEFAULT_REDACT_PATHS,
 } from './logging/logger.js';
 export type { LoggerOptions, Logger } from './logging/logger.js';
+export {
+  DeadLetterPublisher,
+  DEFAULT_DEAD_LETTER_PAYLOAD_BYTES,
+} from './dead-letter.js';
+export type { DeadLetterOptions, Rejection } from './dead-letter.js';
+export {
+  RateLimitedLog,
+  DEFAULT_RATE_LIMIT_INTERVAL_MS,
+} from './rate-limited-log.js';
+export type {
+  RateLimitedLogFn,
+  RateLimitedLogOptions,
+} from './rate-limited-log.js';
+export {
+  FLEET_MODEL_NAME,
+  hostModelName,
+  assertModelName,
+} from './model-store/model-store.js';
+export type {
+  ModelStore,
+  ModelContent,
+  ModelInfo,
+  ModelChange,
+  ModelWatch,
+  ModelWatchCallback,
+  WatchOptions,
+} from './model-store/model-store.js';
+export {
+  MemoryModelStore,
+  modelDigest,
+} from './model-store/memory-model-store.js';
+export {
+  DirectoryModelStore,
+  openDirectoryModelStore,
+} from './model-store/directory-model-store.js';
+export {
+  openNatsModelStore,
+  DEFAULT_MODEL_BUCKET,
+  DEFAULT_MODEL_BUCKET_MAX_BYTES,
+} from './model-store/nats-model-store.js';
+export type { NatsModelStoreOptions } from './model-store/nats-model-store.js';
