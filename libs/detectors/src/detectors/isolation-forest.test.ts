@@ -127,9 +127,10 @@ describe('IsolationForest input checks', () => {
     }
   });
 
-  it('uses at most the rows it has per tree', () => {
+  it('draws at most the rows it has for each tree', () => {
     const detector = new IsolationForest({ trees: 3 });
     detector.fit(small);
+    assert.equal(detector.toJSON().sampleSize, 3);
     assert.ok(Number.isFinite(detector.score(rowOf(small, 0))));
   });
 });
