@@ -1,5 +1,10 @@
 import type { Detector, DetectorName } from './core/detector.js';
+import { GradientBoosting } from './detectors/gradient-boosting.js';
 import { IsolationForest } from './detectors/isolation-forest.js';
+import { LocalOutlierFactor } from './detectors/local-outlier-factor.js';
+import { PcaReconstruction } from './detectors/pca-reconstruction.js';
+import { RandomForest } from './detectors/random-forest.js';
+import { RlAgent } from './detectors/rl-agent.js';
 import { VotingEnsemble } from './detectors/voting-ensemble.js';
 import { InvalidOptionError, ModelFormatError } from './errors.js';
 
@@ -78,4 +83,24 @@ export function detectorFromJSON(json: unknown): Detector {
 register('isolation_forest', {
   create: (options) => new IsolationForest(options),
   fromJSON: (json) => IsolationForest.fromJSON(json),
+});
+register('local_outlier_factor', {
+  create: (options) => new LocalOutlierFactor(options),
+  fromJSON: (json) => LocalOutlierFactor.fromJSON(json),
+});
+register('pca_reconstruction', {
+  create: (options) => new PcaReconstruction(options),
+  fromJSON: (json) => PcaReconstruction.fromJSON(json),
+});
+register('random_forest', {
+  create: (options) => new RandomForest(options),
+  fromJSON: (json) => RandomForest.fromJSON(json),
+});
+register('xgboost', {
+  create: (options) => new GradientBoosting(options),
+  fromJSON: (json) => GradientBoosting.fromJSON(json),
+});
+register('rl_agent', {
+  create: (options) => new RlAgent(options),
+  fromJSON: (json) => RlAgent.fromJSON(json),
 });

@@ -39,7 +39,6 @@ export const DEFAULT_MODEL_SET_SEED = 0;
 export const SEEDED_DETECTORS: ReadonlySet<MemberName> = new Set([
   'isolation_forest',
   'random_forest',
-  'xgboost',
   'rl_agent',
 ]);
 
