@@ -55,7 +55,7 @@ describe('RandomForest on separable data', () => {
     detector.fit(x, labels);
     assert.ok(detector.predict(Float64Array.of(11.5)));
     assert.ok(!detector.predict(Float64Array.of(0.5)));
-    const { forest } = detector.toJSON() as { forest: { feature: number[] } };
+    const forest = detector.toJSON().forest as { feature: number[] };
     assert.ok(forest.feature.length <= 20 * 3, 'stumps: at most 3 nodes each');
   });
 
