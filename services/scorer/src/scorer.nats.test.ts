@@ -8,7 +8,8 @@ import type {
   NatsBus,
   ScoreResult,
 } from '@hostwatch/transport';
-import { metricsSubject } from '@hostwatch/transport';
+import { metricsSubject, openNatsModelStore } from '@hostwatch/transport';
+import type { ModelStore } from '@hostwatch/transport';
 import { FLEET_MODEL_NAME } from './models/model-catalog.js';
 import { readFixture, replaySamples } from './test-support/fixtures.js';
 import { MemoryModelSource } from './test-support/memory-model-source.js';
@@ -31,17 +32,14 @@ const MIN_PRECISION = 0.9;
 describe('scorer over NATS', () => {
   let server: NatsServerHandle;
   let bus: NatsBus;
-  let models: MemoryModelSource;
+  let models: ModelStore;
   let replica: TestReplica;
 
   before(async () => {
     server = await startServer();
     bus = await connect(server);
-    models = new MemoryModelSource();
-    models.put(
-      FLEET_MODEL_NAME,
-      JSON.stringify(fixtureModel([...FLEET]).toJSON()),
-    );
+    models = await openNatsModelStore(bus.connection);
+    await models.put(FLEET_MODEL_NAME, fixtureModel([...FLEET]).toJSON());
     replica = await startReplica(server, models, {
       warmupMs: 49_000,
       minFitSamples: 20,
@@ -112,7 +110,7 @@ describe('scorer over NATS', () => {
     );
 
     const own = fixtureModel(['isolation_forest'], 3);
-    models.put(`host/${host}`, JSON.stringify(own.toJSON()));
+    await models.put(`host/${host}`, own.toJSON());
     await waitFor(
       () => replica.scorer.catalog.size === 2,
       10_000,
@@ -124,6 +122,40 @@ describe('scorer over NATS', () => {
       count: 2,
     });
     assert.equal((results[1].payload as ScoreResult).model_version, own.id);
+  });
+
+  it('refuses a corrupt upload with a clear log line and keeps the old model', async () => {
+    const host = 'swap-2';
+    const own = fixtureModel(['isolation_forest'], 4);
+    await models.put(`host/${host}`, own.toJSON());
+    await waitFor(
+      () => replica.scorer.catalog.get(`host/${host}`)?.id === own.id,
+      10_000,
+      'the first upload to load',
+    );
+    await models.put(`host/${host}`, '{"kind": "model_set", "version": 7}');
+    await waitFor(
+      () =>
+        replica.lines.some((l) => l.model === `host/${host}` && l.level === 50),
+      10_000,
+      'the refusal to be logged',
+    );
+    const refusal = replica.lines.find(
+      (l) => l.model === `host/${host}` && l.level === 50,
+    );
+    assert.match(String(refusal?.msg), /refused: model is model_set version 7/);
+    assert.equal(refusal?.keeping, own.id);
+
+    const [sample] = replaySamples(readFixture('normal_training'), {
+      host,
+      rows: 1,
+    });
+    await publishSamples(bus, [sample]);
+    const [result] = await collectMessages(bus, {
+      subjects: [`scores.${host}`],
+      count: 1,
+    });
+    assert.equal((result.payload as ScoreResult).model_version, own.id);
   });
 
   it('dead-letters malformed messages while good samples keep flowing', async () => {

@@ -5,7 +5,7 @@ import type { Registry } from 'prom-client';
 import { HostScorer } from './host/host-scorer.js';
 import type { ModelBinding } from './host/host-state.js';
 import { SampleIntake } from './intake/sample-intake.js';
-import type { RejectionSink } from './intake/sample-intake.js';
+import { createRejectionSink } from './intake/rejection-sink.js';
 import { ResultRecorder } from './metrics/result-recorder.js';
 import { ScorerMetrics } from './metrics/scorer-metrics.js';
 import { ModelCatalog } from './models/model-catalog.js';
@@ -28,8 +28,6 @@ export interface ScorerDeps {
   readonly models: ModelSource;
   readonly registry: Registry;
   readonly log: Logger;
-  /** Dead-letters one rejected message (`deadletter.metrics`). */
-  readonly deadLetter: RejectionSink;
   /** Required when `options.partitions > 0`. */
   readonly leases?: LeaseStore;
   /** Messages not yet delivered per durable, for the lag gauge. */
@@ -65,7 +63,13 @@ export function buildScorer(deps: ScorerDeps): Scorer {
       log.debug({ host, model: binding.version, source }, 'model bound'),
   });
   const recorder = new ResultRecorder(metrics);
-  const intake = new SampleIntake(options.maxFutureMs, deps.deadLetter);
+  const rejections = createRejectionSink(
+    deps.bus,
+    metrics,
+    log,
+    options.service,
+  );
+  const intake = new SampleIntake(options.maxFutureMs, rejections);
   const handler = new SampleHandler(deps.bus, intake, hosts, recorder);
   const consumers = new MetricsConsumers(
     deps.bus,

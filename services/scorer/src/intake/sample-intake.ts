@@ -2,16 +2,8 @@ import {
   MessageValidationError,
   parseMetricSample,
 } from '@hostwatch/transport';
-import type { BusMessage, MetricSample } from '@hostwatch/transport';
+import type { BusMessage, MetricSample, Rejection } from '@hostwatch/transport';
 import { hostOfMetricsSubject } from '../partitions/partition-subjects.js';
-
-/** A rejected message on its way to `deadletter.metrics`. */
-export interface Rejection {
-  readonly subject: string;
-  readonly reason: string;
-  readonly detail: string;
-  readonly data: Uint8Array;
-}
 
 /** Dead-letters, counts and (rate-limited) logs one rejected message. */
 export type RejectionSink = (rejection: Rejection) => Promise<void>;
@@ -42,7 +34,7 @@ export class SampleIntake {
         subject: message.subject,
         reason: error.reason,
         detail: error.detail,
-        data: message.data,
+        payload: message.data,
       });
       return null;
     }

@@ -10,11 +10,13 @@ import { FLEET_MODEL_NAME } from './model-catalog.js';
  * fleet (`host/<host>`, `fleet/default`), memory in tests and local mode.
  */
 export interface ModelSource {
-  list(): Promise<readonly string[]>;
+  list(): Promise<readonly { readonly name: string }[]>;
   /** The stored object, null when it is gone. */
-  get(name: string): Promise<Uint8Array | string | null>;
-  /** Calls `listener` with the name of every model put or deleted. */
-  watch(listener: (name: string) => void): Promise<() => Promise<void>>;
+  get(name: string): Promise<Uint8Array | null>;
+  /** Calls `callback` for every model put or deleted from now on. */
+  watch(
+    callback: (change: { readonly name: string }) => void,
+  ): Promise<{ stop(): Promise<void> }>;
 }
 
 /** Names the scorer loads; other objects in the store are not models. */
@@ -29,7 +31,7 @@ export function isModelName(name: string): boolean {
  * Loads run one after another, in the order the changes were seen.
  */
 export class ModelLoader {
-  private stopWatch: (() => Promise<void>) | null = null;
+  private watch: { stop(): Promise<void> } | null = null;
   private queue: Promise<void> = Promise.resolve();
   private isLoaded = false;
 
@@ -45,16 +47,16 @@ export class ModelLoader {
   }
 
   async start(): Promise<void> {
-    this.stopWatch = await this.source.watch((name) => this.enqueue(name));
-    for (const name of await this.source.list()) this.enqueue(name);
+    this.watch = await this.source.watch((change) => this.enqueue(change.name));
+    for (const { name } of await this.source.list()) this.enqueue(name);
     await this.queue;
     this.isLoaded = true;
     this.log.info({ models: this.catalog.names }, 'models loaded');
   }
 
   async stop(): Promise<void> {
-    await this.stopWatch?.();
-    this.stopWatch = null;
+    await this.watch?.stop();
+    this.watch = null;
     await this.queue;
   }
 

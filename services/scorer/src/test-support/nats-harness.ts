@@ -14,8 +14,6 @@ import { partitionMappingConfig } from '../partitions/partition-subjects.js';
 import { buildScorer } from '../scorer.js';
 import type { Scorer } from '../scorer.js';
 import { captureLog } from './log-capture.js';
-import { createRejectionSink } from '../intake/rejection-sink.js';
-import { ScorerMetrics } from '../metrics/scorer-metrics.js';
 
 let connections = 0;
 
@@ -61,12 +59,6 @@ export async function startReplica(
     registry,
     log,
     leases,
-    deadLetter: createRejectionSink(
-      bus,
-      new ScorerMetrics(new Registry()),
-      log,
-      'scorer',
-    ),
     options,
   });
   await scorer.start();
