@@ -207,3 +207,18 @@ export {
 } from './detectors/one-class-svm-options.js';
 export type { OneClassSvmOptions } from './detectors/one-class-svm-options.js';
 export { spearmanCorrelation, averageRanks } from './metrics/spearman.js';
+export { RlAgent, RL_AGENT_VERSION } from './detectors/rl-agent.js';
+export {
+  parseRlAgentOptions,
+  RL_AGENT_THRESHOLD,
+  DEFAULT_RL_HIDDEN_UNITS,
+  DEFAULT_RL_EPOCHS,
+  DEFAULT_RL_EPISODE_LENGTH,
+  DEFAULT_RL_LEARNING_RATE,
+  DEFAULT_RL_SEED,
+  DEFAULT_RL_REWARDS,
+} from './detectors/rl-agent-options.js';
+export type {
+  RlAgentOptions,
+  RlRewards,
+} from './detectors/rl-agent-options.js';

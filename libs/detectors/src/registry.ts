@@ -2,6 +2,7 @@ import type { Detector, DetectorName } from './core/detector.js';
 import { GradientBoosting } from './detectors/gradient-boosting.js';
 import { IsolationForest } from './detectors/isolation-forest.js';
 import { LocalOutlierFactor } from './detectors/local-outlier-factor.js';
+import { OneClassSvm } from './detectors/one-class-svm.js';
 import { PcaReconstruction } from './detectors/pca-reconstruction.js';
 import { RandomForest } from './detectors/random-forest.js';
 import { RlAgent } from './detectors/rl-agent.js';
@@ -83,6 +84,10 @@ export function detectorFromJSON(json: unknown): Detector {
 register('isolation_forest', {
   create: (options) => new IsolationForest(options),
   fromJSON: (json) => IsolationForest.fromJSON(json),
+});
+register('one_class_svm', {
+  create: (options) => new OneClassSvm(options),
+  fromJSON: (json) => OneClassSvm.fromJSON(json),
 });
 register('local_outlier_factor', {
   create: (options) => new LocalOutlierFactor(options),
