@@ -72,9 +72,13 @@ class NatsModelStore implements ModelStore {
     return toModelInfo(info);
   }
 
-  get(name: string): Promise<Uint8Array | null> {
+  async get(name: string): Promise<Uint8Array | null> {
     assertModelName(name);
-    return this.store.getBlob(name);
+    const bytes = await this.store.getBlob(name);
+    // The client hands back a Buffer; callers get a plain Uint8Array view.
+    return bytes === null
+      ? null
+      : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   }
 
   async getJson(name: string): Promise<unknown> {
