@@ -25,7 +25,7 @@ const PANELS = [
 export async function renderComparisonPlot(
   rows: readonly DetectorQuality[],
 ): Promise<Uint8Array> {
-  const svg = await renderSvg(rows);
+  const svg = await renderComparisonSvg(rows);
   const png = new Resvg(svg, {
     background: 'white',
     fitTo: { mode: 'zoom', value: 2 },
@@ -34,7 +34,9 @@ export async function renderComparisonPlot(
   return png.asPng();
 }
 
-async function renderSvg(rows: readonly DetectorQuality[]): Promise<string> {
+export async function renderComparisonSvg(
+  rows: readonly DetectorQuality[],
+): Promise<string> {
   const spec = vegaLite.compile(comparisonSpec(rows)).spec;
   const view = new vega.View(vega.parse(spec), { renderer: 'none' });
   try {
