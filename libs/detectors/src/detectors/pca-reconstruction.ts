@@ -7,6 +7,7 @@ import {
   type FeatureMatrix,
 } from '../core/feature-matrix.js';
 import {
+  FeatureCountError,
   InsufficientDataError,
   ModelFormatError,
   NotFittedError,
@@ -47,7 +48,8 @@ export class PcaReconstruction implements Detector {
   readonly options: PcaReconstructionOptions;
   threshold = Infinity;
   private subspace: Subspace | null = null;
-  private projection = new Float64Array(0);
+  /** Scratch for the centred row, so that `score` allocates nothing. */
+  private centred = new Float64Array(0);
 
   constructor(options: Partial<PcaReconstructionOptions> = {}) {
     this.options = parsePcaReconstructionOptions(options);
@@ -81,25 +83,14 @@ export class PcaReconstruction implements Detector {
 
   /** Squared distance from `row` to the fitted subspace. */
   score(row: Float64Array): number {
-    const { subspace, projection } = this;
+    const { subspace, centred } = this;
     if (subspace === null) throw new NotFittedError(this.kind);
-    const { mean, axes, components } = subspace;
-    const cols = mean.length;
-    assertFiniteRow(row, cols);
-    for (let k = 0; k < components; k++) {
-      let dot = 0;
-      for (let c = 0; c < cols; c++)
-        dot += (row[c] - mean[c]) * axes[k * cols + c];
-      projection[k] = dot;
-    }
-    let error = 0;
-    for (let c = 0; c < cols; c++) {
-      let rebuilt = mean[c];
-      for (let k = 0; k < components; k++)
-        rebuilt += projection[k] * axes[k * cols + c];
-      const residual = row[c] - rebuilt;
-      error += residual * residual;
-    }
+    const cols = subspace.mean.length;
+    if (row.length !== cols) throw new FeatureCountError(row.length, cols);
+    const error = squaredResidual(subspace, row, centred);
+    // A NaN or infinite input makes the error non-finite: only then is
+    // the row checked value by value, which keeps the common path short.
+    if (!Number.isFinite(error)) assertFiniteRow(row, cols);
     return error;
   }
 
@@ -144,7 +135,7 @@ export class PcaReconstruction implements Detector {
 
   private install(subspace: Subspace): void {
     this.subspace = subspace;
-    this.projection = new Float64Array(subspace.components);
+    this.centred = new Float64Array(subspace.mean.length);
   }
 
   private trainingThreshold(x: FeatureMatrix): number {
@@ -152,6 +143,34 @@ export class PcaReconstruction implements Detector {
     for (let r = 0; r < x.rows; r++) scores[r] = this.score(rowOf(x, r));
     return quantile(scores, 1 - this.options.contamination);
   }
+}
+
+/**
+ * ‖r‖² - Σₖ (r·aₖ)² for the centred row r and orthonormal axes aₖ, which
+ * is ‖r - r̂‖² (Pythagoras) at half the cost of rebuilding r̂. The
+ * subtraction costs about 1e-13 relative on the fixture data; a row on
+ * the subspace may come out a few ulps below 0 and is clamped.
+ */
+function squaredResidual(
+  subspace: Subspace,
+  row: Float64Array,
+  centred: Float64Array,
+): number {
+  const { mean, axes, components } = subspace;
+  const cols = mean.length;
+  let total = 0;
+  for (let c = 0; c < cols; c++) {
+    const r = row[c] - mean[c];
+    centred[c] = r;
+    total += r * r;
+  }
+  let kept = 0;
+  for (let k = 0, base = 0; k < components; k++, base += cols) {
+    let dot = 0;
+    for (let c = 0; c < cols; c++) dot += centred[c] * axes[base + c];
+    kept += dot * dot;
+  }
+  return Math.max(0, total - kept);
 }
 
 /** Principal axes of the centred training data, by SVD (ml-pca). */
