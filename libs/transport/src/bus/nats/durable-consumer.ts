@@ -89,6 +89,7 @@ class SubjectConsumer {
   constructor(
     private readonly dispatcher: OrderedDispatcher,
     private readonly counter: { pending: number },
+    private readonly onFailure: (error: Error) => void,
   ) {}
 
   async start(js: JetStreamClient, stream: string, name: string) {
@@ -97,7 +98,11 @@ class SubjectConsumer {
     this.messages = await consumer.consume({
       max_messages: Math.max(1, Math.min(maxMessages ?? 256, 256)),
     });
-    this.loop = this.run(this.messages);
+    this.loop = this.run(this.messages).catch((error: unknown) => {
+      // The client retries through outages itself; reaching here means
+      // the consumer ended for good (e.g. deleted): report, do not crash.
+      this.onFailure(error instanceof Error ? error : new Error(String(error)));
+    });
   }
 
   async stop(): Promise<void> {
@@ -128,6 +133,7 @@ export async function consumeDurably(
   jsm: JetStreamManager,
   js: JetStreamClient,
   options: ParsedConsumeOptions,
+  onFailure: (error: Error) => void,
 ): Promise<Subscription> {
   const dispatcher = new OrderedDispatcher(options);
   const counter = { pending: 0 };
@@ -139,7 +145,7 @@ export async function consumeDurably(
       const name = consumerName(options.durable, subject, many);
       const stream = await streamFor(jsm, subject);
       await ensureConsumer(jsm, stream, consumerConfig(name, subject, options));
-      const consumer = new SubjectConsumer(dispatcher, counter);
+      const consumer = new SubjectConsumer(dispatcher, counter, onFailure);
       consumers.push(consumer);
       await consumer.start(js, stream, name);
     }

@@ -23,7 +23,10 @@ import {
   type BusStatusEvent,
   type BusStatusListener,
 } from '../bus-status.js';
-import { parseConsumeOptions } from '../consume-options.js';
+import {
+  parseConsumeOptions,
+  type ParsedConsumeOptions,
+} from '../consume-options.js';
 import { assertPublishSubject } from '../subject-matcher.js';
 import { consumeDurably } from './durable-consumer.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
@@ -182,7 +185,7 @@ export class NatsBus implements Bus, BusStatus {
   async consume(options: ConsumeOptions): Promise<Subscription> {
     if (this.closed) throw new BusClosedError(this.kind, 'consume');
     const parsed = parseConsumeOptions(options);
-    const inner = await consumeDurably(this.jsm, this.js, parsed);
+    const inner = await this.startConsumers(parsed);
     const subscription: Subscription = {
       get pending() {
         return inner.pending;
@@ -194,6 +197,23 @@ export class NatsBus implements Bus, BusStatus {
     };
     this.subscriptions.add(subscription);
     return subscription;
+  }
+
+  private async startConsumers(
+    options: ParsedConsumeOptions,
+  ): Promise<Subscription> {
+    const onFailure = (error: Error) =>
+      this.status.emit({ type: 'error', error });
+    try {
+      return await consumeDurably(this.jsm, this.js, options, onFailure);
+    } catch (error) {
+      if (error instanceof TransportError) throw error;
+      throw new TransportError(
+        'CONSUME_FAILED',
+        `consume [${options.subjects.join(', ')}] as ${options.durable} failed: ${String(error)}`,
+        error,
+      );
+    }
   }
 
   /** Stops every subscription, waits for handlers, flushes acks, closes. */
