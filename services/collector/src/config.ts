@@ -1,7 +1,11 @@
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 
-import { DEFAULT_TOP_N } from '@hostwatch/sensors';
+import {
+  DEFAULT_PROC_ROOT,
+  DEFAULT_SYS_ROOT,
+  DEFAULT_TOP_N,
+} from '@hostwatch/sensors';
 import {
   ConfigError,
   DEFAULT_STREAMS,
@@ -46,6 +50,9 @@ export interface CollectorConfig {
   readonly bufferSize: number;
   /** nvidia-smi command; null when COLLECTOR_NVIDIA_SMI is `off`. */
   readonly nvidiaSmi: string | null;
+  /** Where the host's procfs and sysfs are mounted (in a container). */
+  readonly procRoot: string;
+  readonly sysRoot: string;
   /** The METRICS stream's limits (created with them when missing). */
   readonly stream: StreamSpec;
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -110,6 +117,12 @@ function fromEnv(env: Env): CollectorConfig {
       min: 1,
     }),
     nvidiaSmi: readNvidiaSmi(env),
+    procRoot: readString(env, 'COLLECTOR_PROC_ROOT', {
+      default: DEFAULT_PROC_ROOT,
+    }),
+    sysRoot: readString(env, 'COLLECTOR_SYS_ROOT', {
+      default: DEFAULT_SYS_ROOT,
+    }),
     stream: readStream(env),
     logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
     replay: readReplay(env),

@@ -55,7 +55,11 @@ async function runCollector(
     bus,
     registry,
     logger: log,
-    sampler: { nvidiaSmiCommand: config.nvidiaSmi },
+    sampler: {
+      nvidiaSmiCommand: config.nvidiaSmi,
+      procRoot: config.procRoot,
+      sysRoot: config.sysRoot,
+    },
   });
   const server = buildMetricsServer({
     registry,

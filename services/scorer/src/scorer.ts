@@ -57,12 +57,14 @@ export function buildScorer(deps: ScorerDeps): Scorer {
   const log = deps.log.child({ component: 'scorer' });
   const metrics = new ScorerMetrics(deps.registry);
   const catalog = new ModelCatalog();
+  const recorder = new ResultRecorder(metrics);
   const hosts = new HostScorer(catalog, options, createOnlineFit(options), {
     onFitError: (host, err) => log.warn({ err, host }, 'online fit failed'),
-    onModelBound: (host, binding: ModelBinding, source) =>
-      log.debug({ host, model: binding.version, source }, 'model bound'),
+    onModelBound: (host, binding: ModelBinding, source) => {
+      recorder.bindModel(host, binding.model);
+      log.debug({ host, model: binding.version, source }, 'model bound');
+    },
   });
-  const recorder = new ResultRecorder(metrics);
   const rejections = createRejectionSink(
     deps.bus,
     metrics,

@@ -1,5 +1,7 @@
 import type { Counter, Gauge, Histogram } from 'prom-client';
 import type { ScoreResult } from '@hostwatch/transport';
+import type { ModelSet } from '@hostwatch/detectors';
+import { HostDetailRecorder } from './host-detail-recorder.js';
 import type { ScorerMetrics } from './scorer-metrics.js';
 
 type GaugeChild = ReturnType<Gauge<string>['labels']>;
@@ -19,8 +21,11 @@ export class ResultRecorder {
   private readonly hosts = new Map<string, HostSeries>();
   private readonly timings = new Map<string, HistogramChild>();
   private readonly statuses = new Map<string, CounterChild>();
+  private readonly details: HostDetailRecorder;
 
-  constructor(private readonly metrics: ScorerMetrics) {}
+  constructor(private readonly metrics: ScorerMetrics) {
+    this.details = new HostDetailRecorder(metrics);
+  }
 
   record(result: ScoreResult): void {
     const series = this.seriesOf(result.host);
@@ -40,6 +45,12 @@ export class ResultRecorder {
     if (result.drift.flag) series.driftAlarms.inc();
     this.status(result.status).inc();
     this.metrics.latency.observe(result.latency_ms / 1000);
+    this.details.record(result);
+  }
+
+  /** Exports the thresholds of the model a host was bound to. */
+  bindModel(host: string, model: ModelSet): void {
+    this.details.bindModel(host, model);
   }
 
   /** Drops a host's series, e.g. after its partition moved away. */
@@ -53,6 +64,7 @@ export class ResultRecorder {
     this.metrics.anomalies.remove({ host });
     this.metrics.driftFlag.remove({ host });
     this.metrics.driftAlarms.remove({ host });
+    this.details.forget(host);
   }
 
   private seriesOf(host: string): HostSeries {

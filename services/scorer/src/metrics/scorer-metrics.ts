@@ -13,10 +13,19 @@ const LATENCY_BUCKETS = [
 /**
  * The scorer's Prometheus metrics, on the registry it is given.
  * Per-host series (`host` label) grow with the fleet: at 10,000 hosts and
- * 8 detectors the score gauge alone holds 80,000 series.
+ * 8 detectors the score gauge alone holds 80,000 series, and the feature
+ * gauge holds one series per feature a host sends (7 seed features, ~9
+ * extras and one per core: ~80 on a 64-core host).
  */
 export class ScorerMetrics {
   readonly score: Gauge<'host' | 'detector'>;
+  readonly threshold: Gauge<'host' | 'detector'>;
+  readonly feature: Gauge<'host' | 'feature'>;
+  readonly votes: Gauge<'host'>;
+  readonly votesNeeded: Gauge<'host'>;
+  readonly lastResult: Gauge<'host'>;
+  readonly lastAnomaly: Gauge<'host' | 'top_features'>;
+  readonly lastAnomalyScore: Gauge<'host' | 'top_features'>;
   readonly anomalies: Counter<'host'>;
   readonly driftFlag: Gauge<'host'>;
   readonly driftAlarms: Counter<'host'>;
@@ -35,6 +44,48 @@ export class ScorerMetrics {
       name: 'scorer_detector_score',
       help: 'Last score per host and detector (ensemble: [0, 1])',
       labelNames: ['host', 'detector'],
+      registers,
+    });
+    this.threshold = new Gauge({
+      name: 'scorer_detector_threshold',
+      help: 'Score at or above which a member flags, per host and detector',
+      labelNames: ['host', 'detector'],
+      registers,
+    });
+    this.feature = new Gauge({
+      name: 'scorer_feature_value',
+      help: 'Last value of each feature of the host, in the sample unit',
+      labelNames: ['host', 'feature'],
+      registers,
+    });
+    this.votes = new Gauge({
+      name: 'scorer_ensemble_votes',
+      help: 'Members that flagged the last sample of the host',
+      labelNames: ['host'],
+      registers,
+    });
+    this.votesNeeded = new Gauge({
+      name: 'scorer_ensemble_votes_needed',
+      help: 'Fewest member votes with which the ensemble flags, per host',
+      labelNames: ['host'],
+      registers,
+    });
+    this.lastResult = new Gauge({
+      name: 'scorer_host_last_result_timestamp_seconds',
+      help: 'When the last result of the host was published (scorer clock)',
+      labelNames: ['host'],
+      registers,
+    });
+    this.lastAnomaly = new Gauge({
+      name: 'scorer_last_anomaly_timestamp_seconds',
+      help: "Sample time of the host's last anomaly, labelled with its top features",
+      labelNames: ['host', 'top_features'],
+      registers,
+    });
+    this.lastAnomalyScore = new Gauge({
+      name: 'scorer_last_anomaly_score',
+      help: "Ensemble score of the host's last anomaly, labelled with its top features",
+      labelNames: ['host', 'top_features'],
       registers,
     });
     this.anomalies = new Counter({
