@@ -222,3 +222,4 @@ export type {
   RlAgentOptions,
   RlRewards,
 } from './detectors/rl-agent-options.js';
+export { useWasmForRlTraining } from './detectors/rl-agent-training.js';

