@@ -21,7 +21,7 @@ import {
 } from '@hostwatch/transport';
 import { startNatsServer } from '@hostwatch/transport/testing';
 
-import { buildCollector, type Collector } from '../collector.js';
+import { buildCollector, type Collector } from '../src/collector.js';
 
 /** USER_HZ: the unit of /proc/<pid>/stat times on Linux. */
 const CLOCK_TICKS_PER_SECOND = 100;
