@@ -159,3 +159,16 @@ export {
   DEFAULT_MODEL_BUCKET_MAX_BYTES,
 } from './model-store/nats-model-store.js';
 export type { NatsModelStoreOptions } from './model-store/nats-model-store.js';
+export {
+  hostPartition,
+  partitionMappingConfig,
+  partitionFilter,
+  hostOfPartitionedSubject,
+  partitionSubjectMapper,
+} from './partitioning/partition-subjects.js';
+export {
+  PartitionLeases,
+  DEFAULT_LEASE_BUCKET,
+  DEFAULT_LEASE_TTL_MS,
+} from './partitioning/partition-leases.js';
+export type { PartitionLeasesOptions } from './partitioning/partition-leases.js';

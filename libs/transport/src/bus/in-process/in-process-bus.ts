@@ -22,6 +22,11 @@ export interface InProcessBusOptions {
   readonly maxMessages?: number;
   /** How long a `msgId` makes a repeat publish a duplicate, ms. */
   readonly duplicateWindowMs?: number;
+  /**
+   * Rewrites each published subject, as a server subject mapping does
+   * (e.g. `partitionSubjectMapper('metrics', 4)`). Default: unchanged.
+   */
+  readonly mapSubject?: (subject: string) => string;
 }
 
 export const DEFAULT_IN_PROCESS_MAX_MESSAGES = 10_000;
@@ -29,6 +34,7 @@ export const DEFAULT_IN_PROCESS_MAX_MESSAGES = 10_000;
 export function parseInProcessBusOptions(
   options: InProcessBusOptions = {},
 ): Required<InProcessBusOptions> {
+  const mapSubject = options.mapSubject ?? ((subject: string) => subject);
   const maxMessages = options.maxMessages ?? DEFAULT_IN_PROCESS_MAX_MESSAGES;
   const window = options.duplicateWindowMs ?? DEFAULT_DUPLICATE_WINDOW_MS;
   if (!Number.isInteger(maxMessages) || maxMessages < 1) {
@@ -41,7 +47,7 @@ export function parseInProcessBusOptions(
       `duplicateWindowMs ${window} is invalid: expected a number >= 0`,
     );
   }
-  return Object.freeze({ maxMessages, duplicateWindowMs: window });
+  return Object.freeze({ maxMessages, duplicateWindowMs: window, mapSubject });
 }
 
 const encoder = new TextEncoder();
@@ -59,6 +65,7 @@ export class InProcessBus implements Bus, BusStatus {
   readonly kind = 'in-process' as const;
   private readonly log: MessageLog;
   private readonly dedup: DedupWindow;
+  private readonly mapSubject: (subject: string) => string;
   private readonly durables = new Map<string, InProcessDurable>();
   private readonly subscriptions = new Set<Subscription>();
   private readonly status = new StatusEmitter();
@@ -68,6 +75,7 @@ export class InProcessBus implements Bus, BusStatus {
     const parsed = parseInProcessBusOptions(options);
     this.log = new MessageLog(parsed.maxMessages);
     this.dedup = new DedupWindow(parsed.duplicateWindowMs);
+    this.mapSubject = parsed.mapSubject;
   }
 
   get connected(): boolean {
@@ -99,7 +107,7 @@ export class InProcessBus implements Bus, BusStatus {
     assertPublishSubject(subject);
     const data = encoder.encode(JSON.stringify(payload));
     if (msgId !== undefined && !this.dedup.admit(msgId)) return;
-    this.log.append(subject, data);
+    this.log.append(this.mapSubject(subject), data);
     for (const durable of this.durables.values()) durable.pump();
   }
 
