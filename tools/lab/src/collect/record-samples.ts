@@ -34,6 +34,7 @@ export async function recordSamples(options: RecordOptions): Promise<Dataset> {
   try {
     const start = Date.now();
     for (let tick = 1; !options.signal?.aborted; tick++) {
+      tick = nextTick(start, tick, options.intervalMs);
       const due = start + tick * options.intervalMs;
       if (due - start > options.durationMs) break;
       await sleep(Math.max(0, due - Date.now()), undefined, {
@@ -50,6 +51,16 @@ export async function recordSamples(options: RecordOptions): Promise<Dataset> {
     sampler.stop();
   }
   return toDataset(rows, options.labelAt ? labels : undefined, options);
+}
+
+/**
+ * The tick to sample next: `tick`, unless the process was held up past it
+ * (a busy host), in which case missed ticks are skipped rather than taken
+ * back to back, which would give readings a few ms apart.
+ */
+function nextTick(start: number, tick: number, intervalMs: number): number {
+  const late = Date.now() - (start + tick * intervalMs);
+  return late > intervalMs / 2 ? tick + Math.ceil(late / intervalMs) : tick;
 }
 
 function toDataset(

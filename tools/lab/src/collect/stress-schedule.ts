@@ -3,6 +3,9 @@ import { availableParallelism, totalmem } from 'node:os';
 import { runStress } from '../stress/run-stress.js';
 import type { StressOptions } from '../stress/stress-options.js';
 
+/** Normal time kept after the last episode, so its end is recorded. */
+const END_MARGIN_MS = 5000;
+
 /** One planned stress episode, relative to the start of recording. */
 export interface Episode {
   readonly startMs: number;
@@ -27,7 +30,7 @@ export function planEpisodes(options: ScheduleOptions): Episode[] {
   const kinds = episodeKinds(options.episodeMs);
   const episodes: Episode[] = [];
   let start = options.gapMs;
-  while (start + options.episodeMs + 1000 <= options.durationMs) {
+  while (start + options.episodeMs + END_MARGIN_MS <= options.durationMs) {
     const { kind, load } = kinds[episodes.length % kinds.length];
     episodes.push({ startMs: start, kind, load });
     start += options.episodeMs + options.gapMs;

@@ -1,36 +1,54 @@
+import { Worker } from 'node:worker_threads';
+
 import type { LoadHandle } from './load-handle.js';
 
-const CHUNK_MIB = 16;
-const PAGE_BYTES = 4096;
-const RETOUCH_MS = 1000;
+/** How often held pages are written again (matters only with swap). */
+const RETOUCH_MS = 10_000;
+
+/*
+ * The memory is allocated and touched in a worker thread, so that writing
+ * gigabytes page by page never blocks the event loop of the process that
+ * asked for it (collect-labeled samples the host from that loop). One byte
+ * per page makes the memory resident: an untouched allocation only
+ * reserves address space. Terminating the worker frees it all.
+ */
+const WORKER_SOURCE = `
+const { workerData, parentPort } = require('node:worker_threads');
+const PAGE = 4096;
+const CHUNK = 16 * 1024 * 1024;
+const chunks = [];
+const touch = (value) => {
+  for (const chunk of chunks) {
+    for (let i = 0; i < chunk.length; i += PAGE) chunk[i] = value;
+  }
+};
+for (let left = workerData.bytes; left > 0; left -= CHUNK) {
+  chunks.push(new Uint8Array(Math.min(left, CHUNK)));
+}
+touch(1);
+parentPort.postMessage('resident');
+let round = 1;
+setInterval(() => touch((round = (round + 1) & 0xff)), workerData.retouchMs);
+`;
 
 /**
- * Allocates `mib` MiB in chunks and writes one byte per page so the memory
- * is really resident (an untouched allocation only reserves address space),
- * then re-touches it every second so the kernel keeps it in RAM.
+ * Holds `mib` MiB of resident memory until stopped. Resolves once the
+ * memory is allocated and touched.
  */
-export function startMemoryLoad(mib: number): LoadHandle {
-  let chunks: Buffer[] = [];
-  for (let left = mib; left > 0; left -= CHUNK_MIB) {
-    const chunk = Buffer.allocUnsafe(Math.min(left, CHUNK_MIB) * 1024 * 1024);
-    touchPages(chunk, 1);
-    chunks.push(chunk);
-  }
-  let round = 1;
-  const timer = setInterval(() => {
-    round = (round + 1) & 0xff;
-    for (const chunk of chunks) touchPages(chunk, round);
-  }, RETOUCH_MS);
-  return {
+export function startMemoryLoad(mib: number): Promise<LoadHandle> {
+  const worker = new Worker(WORKER_SOURCE, {
+    eval: true,
+    workerData: { bytes: mib * 1024 * 1024, retouchMs: RETOUCH_MS },
+    resourceLimits: { maxOldGenerationSizeMb: 64 },
+  });
+  const handle: LoadHandle = {
     name: 'memory',
-    stop() {
-      clearInterval(timer);
-      chunks = [];
-      return Promise.resolve();
+    async stop() {
+      await worker.terminate();
     },
   };
-}
-
-function touchPages(chunk: Buffer, value: number): void {
-  for (let i = 0; i < chunk.length; i += PAGE_BYTES) chunk[i] = value;
+  return new Promise((resolve, reject) => {
+    worker.once('message', () => resolve(handle));
+    worker.once('error', reject);
+  });
 }

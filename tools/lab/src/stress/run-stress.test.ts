@@ -19,9 +19,10 @@ describe('runStress', () => {
     const used = process.cpuUsage(before);
     const cpuMs = (used.user + used.system) / 1000;
     assert.deepEqual(report.loads, ['cpu']);
-    // One worker spinning at full duty for 1 s burns most of a second of
-    // CPU, even on a shared machine; idle it would be a few ms.
-    assert.ok(cpuMs > 500, `cpu used ${cpuMs} ms`);
+    // Idle, this process uses a few ms of CPU in a second. One worker
+    // spinning at full duty burns up to a whole second; on a machine shared
+    // with ten other busy processes it still gets a sixth of a core.
+    assert.ok(cpuMs > 150, `cpu used ${cpuMs} ms`);
     assert.ok(report.endedAt - report.startedAt >= 1000);
   });
 

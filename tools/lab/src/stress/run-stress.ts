@@ -45,7 +45,7 @@ async function startLoads(
   loads: LoadHandle[],
 ): Promise<void> {
   if (plan.cpu) loads.push(startCpuLoad(plan.cpu.workers, plan.cpu.duty));
-  if (plan.memoryMiB) loads.push(startMemoryLoad(plan.memoryMiB));
+  if (plan.memoryMiB) loads.push(await startMemoryLoad(plan.memoryMiB));
   if (plan.diskMiBPerSecond) {
     loads.push(await startDiskLoad(plan.diskMiBPerSecond));
   }
