@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 
-import {
-  createMatrix,
-  matrixFromRows,
-  rowOf,
-  type FeatureMatrix,
-} from '../core/feature-matrix.js';
-import { KD_TREE_MAX_DIMS } from '../neighbors/create-neighbor-index.js';
+import { matrixFromRows } from '../core/feature-matrix.js';
 import {
   FeatureCountError,
   InsufficientDataError,
@@ -48,21 +42,6 @@ describe('LocalOutlierFactor on the reference fixtures', () => {
       worst = Math.max(worst, error);
     });
     assert.ok(worst <= RELATIVE_TOLERANCE, `worst relative error ${worst}`);
-  });
-
-  it('scores the same through the linear scan used above 8 features', () => {
-    const pad = (x: FeatureMatrix) => {
-      const wide = createMatrix(x.rows, KD_TREE_MAX_DIMS + 2);
-      for (let r = 0; r < x.rows; r++)
-        wide.data.set(rowOf(x, r), r * wide.cols);
-      return wide;
-    };
-    const wide = new LocalOutlierFactor();
-    wide.fit(pad(fixtures.train));
-    const narrow = scoreMatrix(fitted, fixtures.test);
-    scoreMatrix(wide, pad(fixtures.test)).forEach((score, r) => {
-      assert.ok(Math.abs(score - narrow[r]) <= 1e-12 * narrow[r]);
-    });
   });
 
   it('defaults to k 20 and threshold 1.5', () => {

@@ -39,10 +39,11 @@ interface LofModel {
  * `-score_samples`. About 1 inside the data, well above 1 for outliers.
  *
  * FIXME: the model is the training set itself. Its JSON holds every
- * training value (3000 x 7 rows: ~0.4 MB), and above 8 features each
- * score scans all of them: at 100 000 rows x 38 features that is a few
- * milliseconds per sample and a ~70 MB model file. Train LOF on a sample
- * of the normal data when the set is that large.
+ * training value (3000 x 7 rows: ~0.4 MB), and with many independent
+ * features (see `createNeighborIndex`) each score scans all of them: at
+ * 100 000 rows x 38 features that is a few milliseconds per sample and a
+ * ~70 MB model file. Train LOF on a sample of the normal data when the
+ * set is that large.
  */
 export class LocalOutlierFactor implements Detector {
   readonly kind = 'local_outlier_factor';

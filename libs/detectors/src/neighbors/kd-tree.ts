@@ -26,8 +26,8 @@ const PARTIAL_DIMS = 3;
  * An exact KD-tree over flat typed arrays. A query walks the tree depth
  * first, nearer child first, and skips a node whose bounding box lies
  * farther than the current k-th nearest point. It pays off at a handful of
- * dimensions (the seven seed features); past ~10 almost no box can be
- * skipped and `BruteForceIndex` wins (see `createNeighborIndex`).
+ * effective dimensions; with many independent features almost no box can
+ * be skipped and `BruteForceIndex` wins (see `createNeighborIndex`).
  *
  * The tree is built on the points' principal axes (`principalRotation`):
  * on the fixture data that and the partial distance below made queries
@@ -48,10 +48,11 @@ export class KdTree implements NeighborIndex {
     points: FeatureMatrix,
     maxK: number,
     leafSize = DEFAULT_KD_LEAF_SIZE,
+    rotation = principalRotation(points),
   ) {
     this.size = points.rows;
     this.dims = points.cols;
-    this.rotation = principalRotation(points);
+    this.rotation = rotation;
     this.tree = buildKdTree(rotateMatrix(this.rotation, points), leafSize);
     this.rotated = new Float64Array(points.cols);
     this.heap = new NeighborHeap(maxK);

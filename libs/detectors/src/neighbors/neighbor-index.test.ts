@@ -5,6 +5,7 @@ import { createMatrix } from '../core/feature-matrix.js';
 import type { FeatureMatrix } from '../core/feature-matrix.js';
 import { Random } from '../core/random.js';
 import { BruteForceIndex } from './brute-force-index.js';
+import { createNeighborIndex } from './create-neighbor-index.js';
 import { KdTree } from './kd-tree.js';
 import type { NeighborIndex } from './neighbor-index.js';
 
@@ -93,4 +94,25 @@ describe('neighbour indexes', () => {
       assertExact(build(points, 8), points, new Float64Array(3), 8);
     });
   }
+});
+
+describe('createNeighborIndex', () => {
+  it('takes the KD-tree for correlated points, whatever their count', () => {
+    const random = new Random(3);
+    const points = createMatrix(400, 38);
+    for (let r = 0; r < points.rows; r++) {
+      const a = random.normal();
+      const b = random.normal();
+      for (let c = 0; c < points.cols; c++) {
+        points.data[r * points.cols + c] =
+          a * Math.sin(c + 1) + b * Math.cos(c) + 0.05 * random.normal();
+      }
+    }
+    assert.ok(createNeighborIndex(points, 5) instanceof KdTree);
+  });
+
+  it('takes the linear scan for many independent features', () => {
+    const points = randomPoints(400, 16, 4);
+    assert.ok(createNeighborIndex(points, 5) instanceof BruteForceIndex);
+  });
 });

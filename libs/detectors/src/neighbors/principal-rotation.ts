@@ -13,6 +13,8 @@ export interface PrincipalRotation {
   readonly mean: Float64Array;
   /** dims x dims, row-major: row k is the k-th principal axis. */
   readonly axes: Float64Array;
+  /** Variance along each axis, largest first (sums of squares / rows). */
+  readonly variances: Float64Array;
 }
 
 export function principalRotation(points: FeatureMatrix): PrincipalRotation {
@@ -29,7 +31,34 @@ export function principalRotation(points: FeatureMatrix): PrincipalRotation {
       }
     }
   }
-  return { mean, axes: sortedAxes(symmetrise(scatter)) };
+  const evd = new EigenvalueDecomposition(symmetrise(scatter), {
+    assumeSymmetric: true,
+  });
+  const values = evd.realEigenvalues;
+  const order = values.map((_, k) => k).sort((a, b) => values[b] - values[a]);
+  return {
+    mean,
+    axes: axesInOrder(evd.eigenvectorMatrix, order),
+    variances: Float64Array.from(order, (k) => Math.max(0, values[k]) / rows),
+  };
+}
+
+/**
+ * How many leading axes hold `share` of the total variance: the dimension
+ * a KD-tree effectively has to cut. 1 for a constant point set.
+ */
+export function effectiveDimensions(
+  rotation: PrincipalRotation,
+  share: number,
+): number {
+  const { variances } = rotation;
+  const total = variances.reduce((sum, v) => sum + v, 0);
+  let kept = 0;
+  for (let k = 0; k < variances.length; k++) {
+    kept += variances[k];
+    if (kept >= share * total) return k + 1;
+  }
+  return Math.max(1, variances.length);
 }
 
 function symmetrise(upper: Matrix): Matrix {
@@ -39,17 +68,12 @@ function symmetrise(upper: Matrix): Matrix {
   return upper;
 }
 
-/** Unit eigenvectors as rows, by decreasing eigenvalue. */
-function sortedAxes(scatter: Matrix): Float64Array {
-  const evd = new EigenvalueDecomposition(scatter, { assumeSymmetric: true });
-  const values = evd.realEigenvalues;
-  const order = values.map((_, k) => k).sort((a, b) => values[b] - values[a]);
-  const cols = scatter.rows;
+/** Unit eigenvectors (columns of `vectors`) as rows, in `order`. */
+function axesInOrder(vectors: Matrix, order: readonly number[]): Float64Array {
+  const cols = vectors.rows;
   const axes = new Float64Array(cols * cols);
   order.forEach((k, row) => {
-    for (let c = 0; c < cols; c++) {
-      axes[row * cols + c] = evd.eigenvectorMatrix.get(c, k);
-    }
+    for (let c = 0; c < cols; c++) axes[row * cols + c] = vectors.get(c, k);
   });
   return axes;
 }
