@@ -17,7 +17,10 @@ export interface ProcessReaderOptions {
   readonly pageBytes: number;
 }
 
-/** The interval of the very first pair of scans, ms. */
+/**
+ * The interval of the very first pair of scans, ms. The first read's time
+ * (as `onTiming` reports it) includes this wait.
+ */
 const BASELINE_MS = 500;
 
 /**
