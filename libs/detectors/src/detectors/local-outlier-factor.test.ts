@@ -5,6 +5,7 @@ import { matrixFromRows } from '../core/feature-matrix.js';
 import {
   FeatureCountError,
   InsufficientDataError,
+  InvalidInputError,
   InvalidOptionError,
   ModelFormatError,
   NotFittedError,
@@ -107,6 +108,13 @@ describe('LocalOutlierFactor contract', () => {
     assert.throws(() => lof.score(Float64Array.of(1)), NotFittedError);
     assert.throws(() => lof.toJSON(), NotFittedError);
     assert.throws(() => fitted.score(Float64Array.of(1)), FeatureCountError);
+  });
+
+  it('refuses NaN and infinite values', () => {
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      const row = Float64Array.of(0, 0, bad, 0, 0, 0, 0);
+      assert.throws(() => fitted.score(row), InvalidInputError);
+    }
   });
 
   it('rejects JSON of another kind, version or shape', () => {

@@ -5,6 +5,7 @@ import { matrixFromRows } from '../core/feature-matrix.js';
 import {
   FeatureCountError,
   InsufficientDataError,
+  InvalidInputError,
   InvalidOptionError,
   ModelFormatError,
   NotFittedError,
@@ -134,6 +135,13 @@ describe('OneClassSvm contract', () => {
       NotFittedError,
     );
     assert.throws(() => fitted.score(Float64Array.of(1)), FeatureCountError);
+  });
+
+  it('refuses NaN and infinite values', () => {
+    for (const bad of [Number.NaN, Infinity, -Infinity]) {
+      const row = Float64Array.of(0, 0, bad, 0, 0, 0, 0);
+      assert.throws(() => fitted.score(row), InvalidInputError);
+    }
   });
 
   it('rejects JSON of another kind, version or shape', () => {
