@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { describe, it } from 'node:test';
 
 import { createMatrix, rowOf } from '../core/feature-matrix.js';
@@ -44,6 +45,13 @@ describe('RlAgent', () => {
     assert.ok(auc >= 0.97, `ROC-AUC ${auc}`);
     assert.equal(agent.threshold, 0.5);
     assert.equal(agent.featureCount, 3);
+  });
+
+  it('leaves no tfjs tensor behind', () => {
+    const tf = createRequire(import.meta.url)('@tensorflow/tfjs') as {
+      memory(): { numTensors: number };
+    };
+    assert.equal(tf.memory().numTensors, 0);
   });
 
   it('scores the probability of alerting, in (0, 1)', () => {
