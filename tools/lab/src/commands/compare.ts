@@ -5,7 +5,7 @@ import { parseOptions } from '../cli/parse-options.js';
 import { LabError } from '../errors.js';
 import { readDataset } from '../files/read-dataset.js';
 import { writeFileAtomic } from '../files/write-atomic.js';
-import { loadModelSet } from '../models/model-files.js';
+import { loadModelSet, modelName } from '../models/model-files.js';
 import { renderComparisonPlot } from '../report/comparison-plot.js';
 import { evaluateModelSet } from '../report/evaluate.js';
 import { formatResultsCsv, formatResultsTable } from '../report/results-csv.js';
@@ -17,8 +17,9 @@ sample at a time, and writes comparison_results.csv (detector, f1,
 roc_auc, precision, recall, latency_ms) and comparison_plots.png.
 
 Options:
-  --models <path>   a models folder (its current.json) or a model file
-                    (default data/models)
+  --models <path>   a models folder or a model file (default data/models)
+  --host <name>     in a models folder, this host's model set instead of
+                    the fleet default
   --test <csv>      labelled test data (default data/labeled_test.csv)
   --out <dir>       where the two files go (default data)
   -h, --help        this text`;
@@ -32,8 +33,10 @@ export const compareCommand: Command = {
       models: { type: 'string', default: 'data/models' },
       test: { type: 'string', default: 'data/labeled_test.csv' },
       out: { type: 'string', default: 'data' },
+      host: { type: 'string' },
     });
-    const modelSet = await loadModelSet(values.models);
+    const name = modelName(values.host);
+    const modelSet = await loadModelSet(values.models, name);
     const test = await readDataset(values.test, { requireLabel: true });
     const labels = test.labels!;
     checkColumns(test.features, modelSet.features, values.test);

@@ -5,7 +5,10 @@ import type { Command, CommandIo } from '../cli/command.js';
 import { numberOption, parseOptions } from '../cli/parse-options.js';
 import { LabError } from '../errors.js';
 import { readDataset } from '../files/read-dataset.js';
-import { saveModelSet } from '../models/model-files.js';
+import { modelName, saveModelSet } from '../models/model-files.js';
+import { publishModelSet } from '../models/publish-model.js';
+
+const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
 const USAGE = `Usage: npm run lab -- train [options]
 
@@ -17,7 +20,14 @@ Options:
   --normal <csv>    normal operation only (default data/normal_training.csv)
   --labeled <csv>   labelled data for the supervised detectors
                     (default data/labeled_training.csv; "none" to skip them)
-  --out <dir>       models folder (default data/models)
+  --out <dir>       models folder (default data/models): the model is
+                    saved as <dir>/fleet/default (or <dir>/host/<host>),
+                    which npm start loads, and under <dir>/versions/
+  --host <name>     save it as this host's own model set instead of the
+                    fleet default
+  --publish         also upload it to the scorers' NATS object store
+                    (NATS_URL, NATS_USER, NATS_PASSWORD; default
+                    nats://127.0.0.1:4222); running scorers swap it in
   --seed <n>        seed for every seeded detector (default 0)
   -h, --help        this text`;
 
@@ -31,7 +41,10 @@ export const trainCommand: Command = {
       labeled: { type: 'string', default: 'data/labeled_training.csv' },
       out: { type: 'string', default: 'data/models' },
       seed: { type: 'string', default: '0' },
+      host: { type: 'string' },
+      publish: { type: 'boolean', default: false },
     });
+    const name = modelName(values.host);
     const normal = await readDataset(values.normal);
     const labeled = await readLabeled(values.labeled, normal);
     io.err(
@@ -43,9 +56,22 @@ export const trainCommand: Command = {
       labeled,
       seed: numberOption('seed', values.seed, 0, 2 ** 32 - 1),
     });
-    const file = await saveModelSet(values.out, modelSet);
+    const file = await saveModelSet(values.out, name, modelSet);
     printSummary(modelSet, io);
-    io.out(`saved ${file}`);
+    io.out(`saved ${file} as ${name}`);
+    if (values.publish) {
+      const url = process.env.NATS_URL ?? DEFAULT_NATS_URL;
+      await publishModelSet(
+        {
+          url,
+          user: process.env.NATS_USER,
+          pass: process.env.NATS_PASSWORD,
+          name,
+        },
+        modelSet,
+      );
+      io.out(`published to ${url} as ${name}`);
+    }
     return 0;
   },
 };
