@@ -1,7 +1,9 @@
 import type { Bus } from '@hostwatch/transport';
-import type { Logger } from 'pino';
+import type { Logger } from '@hostwatch/transport';
 import type { Registry } from 'prom-client';
 import type { AlertChannel } from './channels/alert-channel.js';
+import { BellChannel } from './channels/bell-channel.js';
+import type { WebhookOptions } from './channels/webhook-channel.js';
 import { InvalidOptionError } from './errors.js';
 
 export const DEFAULT_ALERTS_PATH = 'data/alerts.jsonl';
@@ -19,15 +21,18 @@ export interface AlerterOptions {
   readonly cooldownMs?: number;
   /** Desktop notifications; null (no desktop session) uses the bell. */
   readonly desktop: AlertChannel | null;
-  /** The fallback: terminal bell and a log line. */
-  readonly bell: AlertChannel;
-  /** Optional webhook channel. */
-  readonly webhook?: AlertChannel | null;
+  /** The fallback; default the terminal bell on stderr and a log line. */
+  readonly bell?: AlertChannel;
+  /** Posts every sent alert as JSON when given. */
+  readonly webhook?: WebhookSettings | null;
   readonly durable?: string;
   readonly journalRetryMs?: number;
   /** Wall clock for the cooldown, ms since the epoch. */
   readonly now?: () => number;
 }
+
+/** The webhook's settings; failures are counted and logged by the alerter. */
+export type WebhookSettings = Omit<WebhookOptions, 'onAttemptFailed'>;
 
 export type ParsedAlerterOptions = Required<AlerterOptions>;
 
@@ -41,6 +46,7 @@ export function parseAlerterOptions(
       'cooldownMs',
       options.cooldownMs ?? DEFAULT_COOLDOWN_MS,
     ),
+    bell: options.bell ?? new BellChannel(options.log, process.stderr),
     webhook: options.webhook ?? null,
     durable: options.durable ?? DEFAULT_ALERTER_DURABLE,
     journalRetryMs: nonNegative(

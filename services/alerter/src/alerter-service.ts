@@ -4,14 +4,17 @@ import {
   parseAlerterOptions,
   type AlerterOptions,
   type ParsedAlerterOptions,
+  type WebhookSettings,
 } from './alerter-options.js';
 import { streamKey, type Alert } from './alerts/alert.js';
 import { anomalyAlert, driftAlert } from './alerts/build-alert.js';
 import { Cooldown } from './alerts/cooldown.js';
 import { AlertDispatcher } from './channels/alert-dispatcher.js';
+import { WebhookChannel } from './channels/webhook-channel.js';
 import { RejectedEvents, type AlertEvent } from './intake/rejected-events.js';
 import { AlertJournal } from './journal/alert-journal.js';
-import { readLastAlerted } from './journal/last-alerted.js';
+import { readAlerted } from './journal/alerted-events.js';
+import { SeenWindow } from './journal/seen-window.js';
 import { createAlerterMetrics, type AlerterMetrics } from './metrics.js';
 
 /** The subjects the alerter consumes. */
@@ -40,18 +43,21 @@ class Alerter implements AlerterService {
   private readonly journal: AlertJournal;
   private readonly cooldown: Cooldown;
   private readonly dispatcher: AlertDispatcher;
+  private readonly webhook: WebhookChannel | null;
   private readonly rejected: RejectedEvents;
-  private lastAlerted = new Map<string, number>();
+  private alerted = new SeenWindow();
   private subscription: Subscription | null = null;
   private stopping = new AbortController();
   private failing = false;
 
   constructor(private readonly options: ParsedAlerterOptions) {
-    const { registry, bus, log, desktop, bell, webhook } = options;
-    this.metrics = createAlerterMetrics(registry);
+    const { registry, bus, log, desktop, bell } = options;
+    const metrics = createAlerterMetrics(registry);
+    this.metrics = metrics;
     this.journal = new AlertJournal(options.alertsPath);
     this.cooldown = new Cooldown(options.cooldownMs);
-    const metrics = this.metrics;
+    const webhook = this.webhookOf(options.webhook);
+    this.webhook = webhook;
     this.dispatcher = new AlertDispatcher({
       desktop,
       bell,
@@ -67,7 +73,7 @@ class Alerter implements AlerterService {
   }
 
   async start(): Promise<void> {
-    this.lastAlerted = await readLastAlerted(this.alertsPath);
+    this.alerted = await readAlerted(this.alertsPath);
     this.stopping = new AbortController();
     const { bus, durable, log, cooldownMs } = this.options;
     this.subscription = await bus.consume({
@@ -79,25 +85,43 @@ class Alerter implements AlerterService {
     log.info({ path: this.alertsPath, durable, cooldownMs }, 'alerting');
   }
 
+  /** Stops consuming; webhook retries still waiting are cut short. */
   async stop(): Promise<void> {
     this.stopping.abort();
+    this.webhook?.close();
     await this.subscription?.stop();
     this.subscription = null;
     await this.dispatcher.idle();
+  }
+
+  private webhookOf(settings: WebhookSettings | null): WebhookChannel | null {
+    if (settings === null) return null;
+    const { metrics, log } = this;
+    return new WebhookChannel({
+      ...settings,
+      onAttemptFailed: (attempt, err) => {
+        metrics.webhookFailures.inc();
+        log.warn({ err, attempt }, 'webhook post failed');
+      },
+    });
+  }
+
+  private get log() {
+    return this.options.log;
   }
 
   private async handle(message: BusMessage): Promise<void> {
     const event = await this.rejected.decode(message);
     if (event === null) return;
     const key = streamKey(event.kind, event.event.host);
-    if (event.event.seq <= (this.lastAlerted.get(key) ?? -Infinity)) {
+    if (this.alerted.has(key, event.event.seq)) {
       this.metrics.duplicates.inc({ kind: event.kind });
       message.ack();
       return;
     }
     const alert = this.alertOf(event);
     if (!(await this.record(alert))) return;
-    this.lastAlerted.set(key, alert.seq);
+    this.alerted.add(key, alert.seq);
     message.ack();
     if (alert.status === 'sent') this.dispatcher.dispatch(alert);
     else this.metrics.folded.inc({ kind: alert.kind });

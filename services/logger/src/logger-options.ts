@@ -1,5 +1,5 @@
 import type { Bus } from '@hostwatch/transport';
-import type { Logger } from 'pino';
+import type { Logger } from '@hostwatch/transport';
 import type { Registry } from 'prom-client';
 import { InvalidOptionError } from './errors.js';
 
@@ -13,6 +13,12 @@ export const DEFAULT_LOGGER_DURABLE = 'logger';
  * a flush and the redelivery window after a crash (see last-written.ts).
  */
 export const DEFAULT_LOGGER_MAX_IN_FLIGHT = 1_000;
+/**
+ * How long a delivered result may stay unacked before JetStream sends it
+ * again. Rows are acked within a flush interval, so this mostly sets how
+ * soon the results held by a crashed logger come back to its successor.
+ */
+export const DEFAULT_LOGGER_ACK_WAIT_MS = 10_000;
 
 export interface LoggerOptions {
   readonly bus: Bus;
@@ -29,6 +35,8 @@ export interface LoggerOptions {
   /** Durable consumer name, shared by replicas (there should be one). */
   readonly durable?: string;
   readonly maxInFlight?: number;
+  /** Redeliver a result not acked within this time, ms. */
+  readonly ackWaitMs?: number;
 }
 
 export type ParsedLoggerOptions = Required<LoggerOptions>;
@@ -52,6 +60,10 @@ export function parseLoggerOptions(
     maxInFlight: positive(
       'maxInFlight',
       options.maxInFlight ?? DEFAULT_LOGGER_MAX_IN_FLIGHT,
+    ),
+    ackWaitMs: positive(
+      'ackWaitMs',
+      options.ackWaitMs ?? DEFAULT_LOGGER_ACK_WAIT_MS,
     ),
   });
 }

@@ -10,7 +10,7 @@ import {
 import { createLoggerMetrics, type LoggerMetrics } from './metrics.js';
 import { CsvSink } from './sink/csv-sink.js';
 import { CsvFile } from './storage/csv-file.js';
-import { dropPartialLine, readLastWritten } from './storage/last-written.js';
+import { dropPartialLine, readWritten } from './storage/written-rows.js';
 import { RunSummary, type LoggerSummary } from './summary/run-summary.js';
 import { writeSummary } from './summary/summary-file.js';
 
@@ -62,11 +62,12 @@ class PerformanceLogger implements LoggerService {
     const sink = await this.openSink();
     sink.start();
     this.sink = sink;
-    const { bus, durable, maxInFlight, log } = this.options;
+    const { bus, durable, maxInFlight, ackWaitMs, log } = this.options;
     this.subscription = await bus.consume({
       durable,
       subjects: LOGGER_SUBJECTS,
       maxInFlight,
+      ackWaitMs,
       autoAck: false,
       handler: (message) => this.handle(sink, message),
     });
@@ -90,7 +91,7 @@ class PerformanceLogger implements LoggerService {
   private async openSink(): Promise<CsvSink> {
     await dropPartialLine(this.csvPath);
     const newestRotated = (await this.file.rotatedFiles()).slice(-1);
-    const written = await readLastWritten([...newestRotated, this.csvPath]);
+    const written = await readWritten([...newestRotated, this.csvPath]);
     const { flushRows, flushIntervalMs, log } = this.options;
     return new CsvSink({
       file: this.file,

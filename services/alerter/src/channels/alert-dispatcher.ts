@@ -1,4 +1,4 @@
-import type { Logger } from 'pino';
+import type { Logger } from '@hostwatch/transport';
 import type { Alert } from '../alerts/alert.js';
 import type { AlerterMetrics } from '../metrics.js';
 import type { AlertChannel } from './alert-channel.js';

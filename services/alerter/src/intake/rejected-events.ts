@@ -1,4 +1,5 @@
 import {
+  DeadLetterPublisher,
   MessageValidationError,
   parseAnomalyEvent,
   parseDriftEvent,
@@ -7,7 +8,7 @@ import {
   type BusMessage,
   type DriftEvent,
 } from '@hostwatch/transport';
-import type { Logger } from 'pino';
+import type { Logger } from '@hostwatch/transport';
 import type { AlerterMetrics } from '../metrics.js';
 
 /** A valid event with its kind, taken from the subject it came on. */
@@ -15,17 +16,30 @@ export type AlertEvent =
   | { readonly kind: 'anomaly'; readonly event: AnomalyEvent }
   | { readonly kind: 'drift'; readonly event: DriftEvent };
 
+/** Wait before an event whose dead letter failed comes again, ms. */
+const DEAD_LETTER_RETRY_MS = 5_000;
+
 /**
  * The edge of the alerter: decodes and validates each event. One that
- * does not validate is acked, counted and dead-lettered on
- * `deadletter.results`; it never stops the stream.
+ * does not validate is counted, dead-lettered on `deadletter.results` and
+ * acked; it never stops the stream. When the dead letter cannot be
+ * published (bus away) the event is nak'ed, to be rejected again later.
  */
 export class RejectedEvents {
+  private readonly deadLetters: DeadLetterPublisher;
+
   constructor(
-    private readonly bus: Bus,
-    private readonly metrics: AlerterMetrics,
+    bus: Bus,
+    metrics: AlerterMetrics,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.deadLetters = new DeadLetterPublisher({
+      bus,
+      service: 'alerter',
+      source: 'results',
+      onRejected: (reason) => metrics.rejected.inc({ reason }),
+    });
+  }
 
   /** The valid event, or null once a bad one was dealt with. */
   async decode(message: BusMessage): Promise<AlertEvent | null> {
@@ -42,10 +56,15 @@ export class RejectedEvents {
     message: BusMessage,
     error: MessageValidationError,
   ): Promise<void> {
-    this.metrics.rejected.inc({ reason: error.reason });
-    this.log.warn({ err: error, subject: message.subject }, 'event rejected');
-    await this.bus.publish('deadletter.results', {});
-    message.ack();
+    const { subject } = message;
+    this.log.warn({ err: error, subject }, 'event rejected');
+    try {
+      await this.deadLetters.rejectMessage(message, error);
+      message.ack();
+    } catch (err) {
+      this.log.error({ err, subject }, 'dead letter not published');
+      message.nak(DEAD_LETTER_RETRY_MS);
+    }
   }
 }
 

@@ -3,13 +3,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { pino } from 'pino';
+import { createLogger } from '@hostwatch/transport';
 import { Registry } from 'prom-client';
 import { createLoggerMetrics } from '../metrics.js';
 import { CsvFile } from '../storage/csv-file.js';
 import { RunSummary } from '../summary/run-summary.js';
 import { FakeMessage, scoreResult } from '../test-support/score-results.js';
 import { CsvSink } from './csv-sink.js';
+import { SeenWindow } from './seen-window.js';
 
 let dir = '';
 
@@ -21,7 +22,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function sinkAt(path: string, written = new Map<string, number>()) {
+function sinkAt(path: string, written = new SeenWindow()) {
   const file = new CsvFile({ path, header: 'h\n', maxBytes: 1e9 });
   const registry = new Registry();
   const metrics = createLoggerMetrics(registry);
@@ -32,7 +33,7 @@ function sinkAt(path: string, written = new Map<string, number>()) {
     flushIntervalMs: 60_000,
     metrics,
     summary: new RunSummary(),
-    log: pino({ level: 'silent' }),
+    log: createLogger({ service: 'test', level: 'silent' }),
   });
   return { sink, registry };
 }
@@ -63,7 +64,9 @@ test('messages are acked only after their flush reaches the file', async () => {
 
 test('redeliveries are acked without a second row', async () => {
   const path = join(dir, 'log.csv');
-  const { sink, registry } = sinkAt(path, new Map([['a', 2]]));
+  const written = new SeenWindow();
+  written.add('a', 2);
+  const { sink, registry } = sinkAt(path, written);
   const old = deliver(sink, 'a', 2);
   assert.equal(old.acks, 1);
   const buffered = deliver(sink, 'a', 3);
@@ -93,4 +96,25 @@ test('a failed write keeps the rows unacked and retries them', async () => {
     [1, 1, 1, 1],
   );
   assert.deepEqual(await seqsIn(path), ['a:1', 'a:2', 'a:3', 'a:4']);
+});
+
+test('a redelivery older than rows already written still gets its row', async () => {
+  const path = join(dir, 'log.csv');
+  const { sink } = sinkAt(path);
+  for (const seq of [1, 2, 5, 6]) deliver(sink, 'a', seq);
+  await sink.flush();
+  const late = [3, 4].map((seq) => deliver(sink, 'a', seq));
+  await sink.close();
+  assert.deepEqual(
+    late.map((m) => m.acks),
+    [1, 1],
+  );
+  assert.deepEqual(await seqsIn(path), [
+    'a:1',
+    'a:2',
+    'a:5',
+    'a:6',
+    'a:3',
+    'a:4',
+  ]);
 });

@@ -1,4 +1,5 @@
 import type { BusMessage, ScoreResult } from '@hostwatch/transport';
+import type { SeenWindow } from './seen-window.js';
 
 /** A row waiting for its flush, with every delivery of its message. */
 export interface PendingRow {
@@ -10,16 +11,15 @@ export interface PendingRow {
 export type AddOutcome = 'buffered' | 'joined' | 'duplicate';
 
 /**
- * Rows accepted but not yet on disk, and the per-host sequence bookkeeping
- * that turns redeliveries into acks instead of second rows: `written` holds
- * the last sequence on disk per host, `accepted` the last one buffered.
+ * Rows accepted but not yet on disk, and the bookkeeping that turns
+ * redeliveries into acks instead of second rows: `written` knows the rows
+ * on disk, `byKey` the ones waiting here.
  */
 export class RowBuffer {
   private rows: PendingRow[] = [];
   private readonly byKey = new Map<string, PendingRow>();
-  private readonly accepted = new Map<string, number>();
 
-  constructor(private readonly written: Map<string, number>) {}
+  constructor(private readonly written: SeenWindow) {}
 
   get size(): number {
     return this.rows.length;
@@ -27,8 +27,7 @@ export class RowBuffer {
 
   /**
    * Buffers a new row. A redelivery of a buffered row joins it (`joined`:
-   * acked with it); any other sequence at or below the host's last one is
-   * a `duplicate`, to be acked at once.
+   * acked with it); one of a written row is a `duplicate`, acked at once.
    */
   add(result: ScoreResult, line: string, message: BusMessage): AddOutcome {
     const known = this.byKey.get(rowKey(result.host, result.seq));
@@ -36,11 +35,10 @@ export class RowBuffer {
       known.deliveries.push(message);
       return 'joined';
     }
-    if (result.seq <= this.lastAccepted(result.host)) return 'duplicate';
+    if (this.written.has(result.host, result.seq)) return 'duplicate';
     const row = { result, line, deliveries: [message] };
     this.rows.push(row);
     this.byKey.set(rowKey(result.host, result.seq), row);
-    this.accepted.set(result.host, result.seq);
     return 'buffered';
   }
 
@@ -60,21 +58,8 @@ export class RowBuffer {
   commit(rows: readonly PendingRow[]): void {
     for (const { result } of rows) {
       this.byKey.delete(rowKey(result.host, result.seq));
-      if (result.seq > this.lastWritten(result.host)) {
-        this.written.set(result.host, result.seq);
-      }
+      this.written.add(result.host, result.seq);
     }
-  }
-
-  private lastWritten(host: string): number {
-    return this.written.get(host) ?? -Infinity;
-  }
-
-  private lastAccepted(host: string): number {
-    return Math.max(
-      this.accepted.get(host) ?? -Infinity,
-      this.lastWritten(host),
-    );
   }
 }
 

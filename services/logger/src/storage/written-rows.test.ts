@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { dropPartialLine, readLastWritten } from './last-written.js';
+import { dropPartialLine, readWritten } from './written-rows.js';
 
 let dir = '';
 
@@ -15,23 +15,26 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-test('the last sequence per host is read back from several files', async () => {
+test('written rows are read back per host from several files', async () => {
   const older = join(dir, 'old.csv');
   const newer = join(dir, 'new.csv');
   await writeFile(older, 'timestamp,host,seq\nt,a,5\nt,b,9\n');
-  await writeFile(newer, 'timestamp,host,seq\nt,a,6\nt,a,7\n');
-  const last = await readLastWritten([older, newer, join(dir, 'none.csv')]);
-  assert.deepEqual([...last].sort(), [
-    ['a', 7],
-    ['b', 9],
-  ]);
+  await writeFile(newer, 'timestamp,host,seq\nt,a,7\nt,a,8\n');
+  const written = await readWritten([older, newer, join(dir, 'none.csv')]);
+  assert.deepEqual(
+    [4, 5, 6, 7, 8, 9].map((seq) => written.has('a', seq)),
+    [true, true, false, true, true, false],
+  );
+  assert.equal(written.has('b', 9), true);
+  assert.equal(written.has('c', 1), false);
 });
 
 test('a tail that starts mid-line skips the broken line', async () => {
   const path = join(dir, 'log.csv');
   await writeFile(path, 'timestamp,host,seq\nt,a,1234\nt,b,1,12\n');
-  const last = await readLastWritten([path], ',a,1234\nt,b,1,12\n'.length);
-  assert.deepEqual([...last], [['b', 1]]);
+  const written = await readWritten([path], ',a,1234\nt,b,1,12\n'.length);
+  assert.equal(written.has('a', 1234), false);
+  assert.equal(written.has('b', 1), true);
 });
 
 test('a half-written last line is cut off', async () => {

@@ -1,29 +1,42 @@
 import { open, truncate } from 'node:fs/promises';
+import { SeenWindow } from '../sink/seen-window.js';
 
 /** How much of each file's end is read to rebuild the dedup state. */
 export const DEFAULT_TAIL_BYTES = 1024 * 1024;
 
 /**
- * The last sequence written per host, rebuilt from the end of the CSV files
- * (`host` and `seq` are the 2nd and 3rd columns and never need quotes).
+ * The rows already written, per host, rebuilt from the end of the CSV
+ * files (`host` and `seq` are the 2nd and 3rd columns and never need
+ * quotes). Sequences of a host below the first one read count as written.
  *
- * FIXME: only the last `tailBytes` of each file are read. A host whose last
- * row lies further back (many busy hosts, a small tail) is not seen, and its
- * redelivered rows after a crash would be written again. The redelivered
- * window is at most the consumer's in-flight limit, so the tail must hold
- * that many rows of every host.
+ * FIXME: only the last `tailBytes` of each file are read. A message
+ * unacked at a crash whose row was flushed further back than that (a
+ * consumer in-flight limit of more rows than the tail holds) would be
+ * written again; the default tail holds some 2,000 rows.
  */
-export async function readLastWritten(
+export async function readWritten(
   paths: readonly string[],
   tailBytes = DEFAULT_TAIL_BYTES,
-): Promise<Map<string, number>> {
-  const last = new Map<string, number>();
+): Promise<SeenWindow> {
+  const rows: [string, number][] = [];
   for (const path of paths) {
     for (const line of await readTailLines(path, tailBytes)) {
-      noteLine(line, last);
+      const row = hostAndSeq(line);
+      if (row !== null) rows.push(row);
     }
   }
-  return last;
+  return windowOf(rows);
+}
+
+function windowOf(rows: readonly [string, number][]): SeenWindow {
+  const seen = new SeenWindow();
+  const first = new Map<string, number>();
+  for (const [host, seq] of rows) {
+    first.set(host, Math.min(seq, first.get(host) ?? Infinity));
+    seen.add(host, seq);
+  }
+  for (const [host, seq] of first) seen.seenBelow(host, seq);
+  return seen;
 }
 
 /**
@@ -63,10 +76,10 @@ async function readTailLines(
   }
 }
 
-function noteLine(line: string, last: Map<string, number>): void {
+function hostAndSeq(line: string): [string, number] | null {
   const [, host, seqText] = line.split(',', 3);
-  if (host === undefined || seqText === undefined) return;
+  if (host === undefined || seqText === undefined) return null;
   const seq = Number(seqText);
-  if (seqText === '' || !Number.isSafeInteger(seq)) return;
-  if (seq > (last.get(host) ?? -Infinity)) last.set(host, seq);
+  if (seqText === '' || !Number.isSafeInteger(seq)) return null;
+  return [host, seq];
 }

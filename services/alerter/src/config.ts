@@ -1,0 +1,96 @@
+import {
+  readDuration,
+  readEnum,
+  readInt,
+  readOptionalString,
+  readString,
+  readUrl,
+  type Env,
+} from '@hostwatch/transport';
+import {
+  DEFAULT_ALERTER_DURABLE,
+  DEFAULT_ALERTS_PATH,
+  DEFAULT_COOLDOWN_MS,
+} from './alerter-options.js';
+import { hasDesktopSession } from './channels/desktop-session.js';
+import {
+  DEFAULT_WEBHOOK_ATTEMPTS,
+  DEFAULT_WEBHOOK_BACKOFF_MS,
+} from './channels/webhook-channel.js';
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+const DESKTOP_MODES = ['auto', 'on', 'off'] as const;
+
+/** Everything `main.ts` needs, read once from the environment. */
+export interface AlerterConfig {
+  readonly natsUrl: string;
+  readonly natsUser: string | undefined;
+  readonly natsPass: string | undefined;
+  readonly metricsHost: string;
+  readonly metricsPort: number;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly alertsPath: string;
+  readonly cooldownMs: number;
+  readonly durable: string;
+  /** `ALERT_DESKTOP` auto: when a desktop session is detected. */
+  readonly desktop: boolean;
+  readonly webhookUrl: string | undefined;
+  readonly webhookAttempts: number;
+  readonly webhookBackoffMs: number;
+}
+
+/**
+ * Reads the alerter's settings; a bad value throws a ConfigError naming
+ * the variable, so the alerter refuses to start.
+ */
+export function readConfig(
+  env: Env = process.env,
+  platform: NodeJS.Platform = process.platform,
+): AlerterConfig {
+  return {
+    natsUrl: readUrl(env, 'NATS_URL', {
+      default: 'nats://127.0.0.1:4222',
+      protocols: ['nats', 'tls'],
+    }),
+    natsUser: readOptionalString(env, 'NATS_USER'),
+    natsPass: readOptionalString(env, 'NATS_PASS'),
+    metricsHost: readString(env, 'METRICS_HOST', { default: '127.0.0.1' }),
+    metricsPort: readInt(env, 'METRICS_PORT', {
+      default: 9103,
+      min: 0,
+      max: 65_535,
+    }),
+    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
+    ...readAlertSettings(env, platform),
+  };
+}
+
+function readAlertSettings(env: Env, platform: NodeJS.Platform) {
+  const desktop = readEnum(env, 'ALERT_DESKTOP', DESKTOP_MODES, {
+    default: 'auto',
+  });
+  return {
+    alertsPath: readString(env, 'ALERTS_FILE', {
+      default: DEFAULT_ALERTS_PATH,
+    }),
+    cooldownMs: readDuration(env, 'ALERT_COOLDOWN', {
+      default: DEFAULT_COOLDOWN_MS,
+    }),
+    durable: readString(env, 'ALERTER_DURABLE', {
+      default: DEFAULT_ALERTER_DURABLE,
+      pattern: /^[A-Za-z0-9_-]{1,64}$/,
+    }),
+    desktop:
+      desktop === 'auto' ? hasDesktopSession(env, platform) : desktop === 'on',
+    webhookUrl: readOptionalString(env, 'ALERT_WEBHOOK_URL'),
+    webhookAttempts: readInt(env, 'ALERT_WEBHOOK_ATTEMPTS', {
+      default: DEFAULT_WEBHOOK_ATTEMPTS,
+      min: 1,
+      max: 100,
+    }),
+    webhookBackoffMs: readDuration(env, 'ALERT_WEBHOOK_BACKOFF', {
+      default: DEFAULT_WEBHOOK_BACKOFF_MS,
+      min: 1,
+    }),
+  };
+}

@@ -1,0 +1,44 @@
+import {
+  buildMetricsServer,
+  connectNatsBus,
+  createLogger,
+  onShutdown,
+} from '@hostwatch/transport';
+import { hostname } from 'node:os';
+import { Registry } from 'prom-client';
+import { readConfig } from './config.js';
+import { buildLogger } from './logger-service.js';
+
+/** The logger as a process: NATS in, CSV out, /metrics, clean shutdown. */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const log = createLogger({ service: 'logger', level: config.logLevel });
+  const registry = new Registry();
+  const bus = await connectNatsBus({
+    url: config.natsUrl,
+    user: config.natsUser,
+    pass: config.natsPass,
+    name: `logger-${hostname()}`,
+  });
+  const logger = buildLogger({ ...config, bus, registry, log });
+  const server = buildMetricsServer({ registry });
+  await logger.start();
+  const address = await server.listen({
+    host: config.metricsHost,
+    port: config.metricsPort,
+  });
+  log.info({ metrics: address.url }, 'listening');
+  onShutdown(
+    [
+      { name: 'logger', close: () => logger.stop().then(() => undefined) },
+      { name: 'nats', close: () => bus.drain() },
+      { name: 'http', close: () => server.close() },
+    ],
+    { onStep: (step) => log.info(step, 'shutdown step') },
+  );
+}
+
+main().catch((error: unknown) => {
+  process.exitCode = 1;
+  process.stderr.write(`logger failed to start: ${String(error)}\n`);
+});
