@@ -129,7 +129,7 @@ export function parseScorerOptions(
 
 function definedOnly(options: ScorerOptions): ScorerOptions {
   const entries = Object.entries(options).filter(([, v]) => v !== undefined);
-  return Object.fromEntries(entries) as ScorerOptions;
+  return Object.fromEntries(entries);
 }
 
 function randomReplicaId(): string {

@@ -1,5 +1,8 @@
-import { PageHinkley } from '@hostwatch/detectors';
-import type { ModelSet, ModelSetResult } from '@hostwatch/detectors';
+import type {
+  ModelSet,
+  ModelSetResult,
+  PageHinkley,
+} from '@hostwatch/detectors';
 import type { OnlineLearner } from '../online/online-learner.js';
 
 /** A model a host scores with and the result buffer sized for it. */

@@ -16,7 +16,9 @@ import type {
  * anomaly on `anomalies.<host>`, a drift alarm on `drift.<host>`. The
  * three go out together (not one round trip after another) and the
  * promise settles when every stream has acknowledged its message. Message
- * ids make a republished result (after a redelivery) a duplicate.
+ * ids make a republished result (after a redelivery) a duplicate. They
+ * are prefixed (`score:host:seq`) so they never equal the sample's own id:
+ * the in-process bus keeps one dedup window for every subject.
  */
 export async function publishResult(
   bus: Bus,
@@ -25,7 +27,9 @@ export async function publishResult(
   drift: DriftEvent | null,
 ): Promise<void> {
   const id = sampleMessageId(result.host, result.seq);
-  const scores = bus.publish(scoresSubject(result.host), result, { msgId: id });
+  const scores = bus.publish(scoresSubject(result.host), result, {
+    msgId: `score:${id}`,
+  });
   if (anomaly === null && drift === null) return scores;
 
   const sends = [scores];

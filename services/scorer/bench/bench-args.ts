@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import type { MemberName } from '@hostwatch/detectors';
+
+/** What the throughput bench runs; every figure has a flag. */
+export interface BenchArgs {
+  readonly json: boolean;
+  /** Hosts replayed at once in the throughput runs. */
+  readonly hosts: number;
+  /** Samples per host in the throughput runs. */
+  readonly samplesPerHost: number;
+  /** Paced rate of the latency run, samples/s. */
+  readonly rate: number;
+  readonly latencySeconds: number;
+  /** Hosts fitted online for the memory figure. */
+  readonly onlineHosts: number;
+  /** Members of the fleet model scored in every run. */
+  readonly detectors: readonly MemberName[];
+}
+
+/**
+ * The fleet model's default members: every detector but the RL agent,
+ * whose training alone takes ~20 s here (it scores in a few µs).
+ */
+export const DEFAULT_BENCH_DETECTORS: readonly MemberName[] = [
+  'isolation_forest',
+  'one_class_svm',
+  'local_outlier_factor',
+  'pca_reconstruction',
+  'random_forest',
+  'xgboost',
+];
+
+export function readBenchArgs(argv: readonly string[]): BenchArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      json: { type: 'boolean', default: false },
+      hosts: { type: 'string', default: '1000' },
+      'samples-per-host': { type: 'string', default: '30' },
+      rate: { type: 'string', default: '1000' },
+      'latency-seconds': { type: 'string', default: '10' },
+      'online-hosts': { type: 'string', default: '500' },
+      detectors: { type: 'string', default: DEFAULT_BENCH_DETECTORS.join(',') },
+    },
+  });
+  return {
+    json: values.json,
+    hosts: positive('hosts', values.hosts),
+    samplesPerHost: positive('samples-per-host', values['samples-per-host']),
+    rate: positive('rate', values.rate),
+    latencySeconds: positive('latency-seconds', values['latency-seconds']),
+    onlineHosts: positive('online-hosts', values['online-hosts']),
+    detectors: values.detectors.split(',') as MemberName[],
+  };
+}
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`--${name} ${text}: expected an integer >= 1`);
+  }
+  return value;
+}

@@ -1,0 +1,219 @@
+import {
+  InProcessBus,
+  MemoryModelStore,
+  connectNatsBus,
+  metricsSubject,
+  sampleMessageId,
+} from '@hostwatch/transport';
+import type { Bus, ModelStore } from '@hostwatch/transport';
+import { startNatsServer } from '@hostwatch/transport/testing';
+import type { NatsServerHandle } from '@hostwatch/transport/testing';
+import type { ModelSet } from '@hostwatch/detectors';
+import { pino } from 'pino';
+import { Registry } from 'prom-client';
+import { buildScorer } from '../src/index.js';
+import type { Scorer } from '../src/index.js';
+import type { FleetReplay } from './fleet-replay.js';
+import { LatencyLog } from './latency-stats.js';
+
+/** Results of one run: throughput and sample-to-result latency. */
+export interface RunFigures {
+  readonly samples: number;
+  readonly seconds: number;
+  readonly samplesPerSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+const SCORER_MAX_IN_FLIGHT = 4096;
+const PUBLISH_WINDOW = 512;
+const decoder = new TextDecoder();
+const TIMESTAMP = /"timestamp":(\d+)/;
+
+async function startScorer(bus: Bus, model: ModelSet): Promise<Scorer> {
+  const models: ModelStore = new MemoryModelStore();
+  await models.put('fleet/default', model.toJSON());
+  const scorer = buildScorer({
+    bus,
+    models,
+    registry: new Registry(),
+    log: pino({ level: 'silent' }),
+    options: { maxInFlight: SCORER_MAX_IN_FLIGHT },
+  });
+  await scorer.start();
+  return scorer;
+}
+
+/** Publishes `count` samples round-robin over the fleet, in windows. */
+async function publishBacklog(
+  bus: Bus,
+  replay: FleetReplay,
+  count: number,
+): Promise<void> {
+  const window: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const h = i % replay.hosts;
+    const sample = replay.next(h, Date.now());
+    const id = sampleMessageId(sample.host, sample.seq);
+    window.push(
+      bus.publish(metricsSubject(sample.host), sample, { msgId: id }),
+    );
+    if (window.length >= PUBLISH_WINDOW) await Promise.all(window.splice(0));
+  }
+  await Promise.all(window);
+}
+
+/** Counts results and logs their latency as they arrive. */
+class ResultTap {
+  readonly latency = new LatencyLog();
+  private waiting: { count: number; resolve: () => void } | null = null;
+
+  see(data: Uint8Array): void {
+    const match = TIMESTAMP.exec(decoder.decode(data));
+    if (match !== null) this.latency.add(Date.now() - Number(match[1]));
+    const waiting = this.waiting;
+    if (waiting !== null && this.latency.size >= waiting.count) {
+      this.waiting = null;
+      waiting.resolve();
+    }
+  }
+
+  until(count: number): Promise<void> {
+    if (this.latency.size >= count) return Promise.resolve();
+    return new Promise((resolve) => (this.waiting = { count, resolve }));
+  }
+}
+
+function figures(samples: number, started: number, tap: ResultTap): RunFigures {
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    samples,
+    seconds,
+    samplesPerSecond: samples / seconds,
+    p50Ms: tap.latency.quantile(0.5),
+    p99Ms: tap.latency.quantile(0.99),
+  };
+}
+
+/**
+ * The in-process ceiling: the same scorer on the in-process bus, a
+ * backlog of `count` samples published first, then drained.
+ */
+export async function inProcessRun(
+  model: ModelSet,
+  replay: FleetReplay,
+  count: number,
+): Promise<RunFigures> {
+  const bus = new InProcessBus({ maxMessages: count * 3 });
+  const tap = new ResultTap();
+  await bus.consume({
+    durable: 'bench-tap',
+    subjects: ['scores.>'],
+    handler: (m) => Promise.resolve(tap.see(m.data)),
+    maxInFlight: SCORER_MAX_IN_FLIGHT,
+  });
+  await publishBacklog(bus, replay, count);
+  const started = performance.now();
+  const scorer = await startScorer(bus, model);
+  await tap.until(count);
+  const result = figures(count, started, tap);
+  await scorer.stop();
+  await bus.drain();
+  return result;
+}
+
+/** A NATS server with the pipeline's streams, and two connections. */
+async function natsSetup() {
+  const server: NatsServerHandle = await startNatsServer();
+  const feeder = await connectNatsBus({ url: server.url, name: 'bench-feed' });
+  const scorerBus = await connectNatsBus({ url: server.url, name: 'scorer' });
+  const tap = new ResultTap();
+  feeder.connection.subscribe('scores.>', {
+    callback: (_err, msg) => tap.see(msg.data),
+  });
+  await feeder.connection.flush();
+  const close = async () => {
+    await scorerBus.drain();
+    await feeder.drain();
+    await server.stop();
+  };
+  return { feeder, scorerBus, tap, close };
+}
+
+/**
+ * Sustained throughput over real NATS JetStream: a backlog of `count`
+ * samples is stored first, then one scorer drains it; every result is
+ * stored in the SCORES stream and acked before its sample is acked.
+ */
+export async function natsThroughputRun(
+  model: ModelSet,
+  replay: FleetReplay,
+  count: number,
+): Promise<RunFigures> {
+  const nats = await natsSetup();
+  try {
+    await publishBacklog(nats.feeder, replay, count);
+    const started = performance.now();
+    const scorer = await startScorer(nats.scorerBus, model);
+    await nats.tap.until(count);
+    const result = figures(count, started, nats.tap);
+    await scorer.stop();
+    return result;
+  } finally {
+    await nats.close();
+  }
+}
+
+/**
+ * Latency at a paced rate over NATS: `rate` samples/s spread over the
+ * fleet (every host at rate / hosts Hz) for `seconds`, each stamped when
+ * published; latency is its result's arrival at a subscriber minus that.
+ */
+export async function natsLatencyRun(
+  model: ModelSet,
+  replay: FleetReplay,
+  rate: number,
+  seconds: number,
+): Promise<RunFigures> {
+  const nats = await natsSetup();
+  try {
+    const scorer = await startScorer(nats.scorerBus, model);
+    const count = rate * seconds;
+    const started = performance.now();
+    await pacedPublish(nats.feeder, replay, rate, count);
+    await nats.tap.until(count);
+    const result = figures(count, started, nats.tap);
+    await scorer.stop();
+    return result;
+  } finally {
+    await nats.close();
+  }
+}
+
+/** Publishes `count` samples at `rate`/s in 10 ms ticks, not waiting. */
+async function pacedPublish(
+  bus: Bus,
+  replay: FleetReplay,
+  rate: number,
+  count: number,
+): Promise<void> {
+  const tickMs = 10;
+  const start = performance.now();
+  const pending: Promise<void>[] = [];
+  let sent = 0;
+  while (sent < count) {
+    const due = Math.min(
+      count,
+      Math.floor(((performance.now() - start) * rate) / 1000),
+    );
+    for (; sent < due; sent++) {
+      const sample = replay.next(sent % replay.hosts, Date.now());
+      const id = sampleMessageId(sample.host, sample.seq);
+      pending.push(
+        bus.publish(metricsSubject(sample.host), sample, { msgId: id }),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, tickMs));
+  }
+  await Promise.all(pending);
+}

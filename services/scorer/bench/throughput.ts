@@ -1,0 +1,86 @@
+import { trainModelSet } from '@hostwatch/detectors';
+import type { ModelSet } from '@hostwatch/detectors';
+import { readFixture } from '../src/test-support/fixtures.js';
+import { readBenchArgs } from './bench-args.js';
+import type { BenchArgs } from './bench-args.js';
+import { FleetReplay } from './fleet-replay.js';
+import { onlineMemory, rawScoringRate } from './host-runs.js';
+import type { RunFigures } from './scorer-runs.js';
+import {
+  inProcessRun,
+  natsLatencyRun,
+  natsThroughputRun,
+} from './scorer-runs.js';
+
+/**
+ * `npm run bench:scorer [-- --json --hosts 1000 ...]`: drives replayed
+ * hosts through one scorer and prints sustained samples/s and p50/p99
+ * sample-to-result latency, over the in-process bus (the ceiling) and
+ * over a real nats-server on a free port (the honest figure), plus memory
+ * per host in online mode. With --json the last line is the NATS figures:
+ * {"samples_per_s", "p50_ms", "p99_ms", "bytes_per_host"}.
+ */
+async function main(): Promise<void> {
+  const args = readBenchArgs(process.argv.slice(2));
+  const model = fleetModel(args);
+  const total = args.hosts * args.samplesPerHost;
+  const fixture = readFixture('labeled_test');
+  const replay = () => new FleetReplay(fixture, args.hosts);
+
+  say(`fleet model: ${model.members.join(', ')}`);
+  say(
+    `raw scoring (no transport): ${rate(rawScoringRate(model, replay(), total))}`,
+  );
+  report('in-process bus, backlog', await inProcessRun(model, replay(), total));
+  const nats = await natsThroughputRun(model, replay(), total);
+  report('NATS JetStream, backlog', nats);
+  const paced = await natsLatencyRun(
+    model,
+    replay(),
+    args.rate,
+    args.latencySeconds,
+  );
+  report(`NATS JetStream, paced at ${args.rate}/s`, paced);
+  const memory = onlineMemory(
+    new FleetReplay(readFixture('normal_training'), args.onlineHosts),
+  );
+  say(
+    `online mode: ${(memory.bytesPerHost / 1024).toFixed(1)} KiB per host ` +
+      `(${args.onlineHosts} hosts, ${memory.fitMs.toFixed(1)} ms warm-up + fit each)`,
+  );
+
+  if (args.json) {
+    console.log(
+      JSON.stringify({
+        samples_per_s: Math.round(nats.samplesPerSecond),
+        p50_ms: round(paced.p50Ms),
+        p99_ms: round(paced.p99Ms),
+        bytes_per_host: Math.round(memory.bytesPerHost),
+      }),
+    );
+  }
+}
+
+function fleetModel(args: BenchArgs): ModelSet {
+  return trainModelSet({
+    normal: readFixture('normal_training'),
+    labeled: readFixture('labeled_training'),
+    detectors: args.detectors,
+  });
+}
+
+function report(label: string, run: RunFigures): void {
+  say(
+    `${label}: ${rate(run.samplesPerSecond)} over ${run.samples} samples, ` +
+      `sample-to-result p50 ${run.p50Ms.toFixed(2)} ms, p99 ${run.p99Ms.toFixed(2)} ms`,
+  );
+}
+
+const rate = (perSecond: number) => `${Math.round(perSecond)} samples/s`;
+const round = (ms: number) => Math.round(ms * 100) / 100;
+const say = (line: string) => console.log(line);
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
