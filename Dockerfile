@@ -1,23 +1,28 @@
 # syntax=docker/dockerfile:1
 # One multi-stage build for the four services: `docker build --target
 # collector .` (compose names the target per service). The build stage
-# compiles every workspace; each runtime stage carries production
-# dependencies and compiled output only, and runs as a non-root user.
+# compiles every library and service; each runtime stage carries production
+# dependencies and compiled output only, and runs as the non-root `node`
+# user.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json turbo.json tsconfig.base.json ./
 COPY libs ./libs
 COPY services ./services
+# Workspaces the lock file lists; copied so `npm ci` matches, then removed.
 COPY tools ./tools
+COPY tests ./tests
 RUN npm ci --no-audit --no-fund
 RUN npx turbo run build --filter='./libs/*' --filter='./services/*'
 RUN npm prune --omit=dev \
-  && rm -rf libs/*/src services/*/src tools
+  && rm -rf libs/*/src services/*/src tools tests
 
 FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
+# Where the alerter and logger write (a named volume takes this owner).
+RUN mkdir -p /data && chown node:node /data
 COPY --from=build --chown=node:node /app/package.json ./
 COPY --from=build --chown=node:node /app/node_modules ./node_modules
 COPY --from=build --chown=node:node /app/libs ./libs
