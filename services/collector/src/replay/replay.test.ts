@@ -8,6 +8,7 @@ import { CsvFormatError } from '@hostwatch/detectors';
 import { InProcessBus, type MetricSample } from '@hostwatch/transport';
 import { collectMessages } from '@hostwatch/transport/testing';
 
+import { CollectorStoppedError } from '../errors.js';
 import { buildReplay } from './replay.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'hostwatch-replay-'));
@@ -66,6 +67,32 @@ describe('buildReplay', () => {
     const { samples } = await replayed(file, 3, 10);
     assert.equal(samples[1].timestamp - samples[0].timestamp, 10);
     assert.equal(samples[2].timestamp - samples[1].timestamp, 10);
+  });
+
+  it('loops over the file until stopped, seq counting on', async () => {
+    const file = csv('loop.csv', 'cpu_percent\n1\n2\n');
+    const bus = new InProcessBus();
+    const replay = buildReplay({
+      bus,
+      file,
+      host: 'sim',
+      speed: 'max',
+      loop: true,
+    });
+    const running = replay.run();
+    const messages = await collectMessages(bus, {
+      subjects: ['metrics.sim'],
+      count: 5,
+    });
+    await replay.stop();
+    await assert.rejects(running, CollectorStoppedError);
+    await bus.drain();
+    const samples = messages.slice(0, 5).map((m) => m.payload as MetricSample);
+    assert.deepEqual(
+      samples.map((s) => s.features.cpu_percent),
+      [1, 2, 1, 2, 1],
+    );
+    assert.equal(samples[4].seq, samples[0].seq + 4);
   });
 
   for (const [what, text, line] of [
