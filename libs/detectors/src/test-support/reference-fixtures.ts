@@ -7,14 +7,20 @@ import type { FeatureMatrix } from '../core/feature-matrix.js';
 
 /**
  * Reads the scikit-learn reference fixtures (shared/fixtures/README.md) for
- * known-answer tests. Looks for `shared/fixtures` in the checkout first,
- * then at the workstation's `/work/shared/fixtures`.
+ * known-answer tests. `shared/` sits beside the checkout (`../shared`), or
+ * inside it.
  */
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CANDIDATES = [
+  join(REPO_ROOT, '../shared/fixtures'),
   join(REPO_ROOT, 'shared/fixtures'),
-  '/work/shared/fixtures',
 ];
+
+/** The same rows at full precision: see that folder's README. */
+export const FULL_PRECISION_DIR = join(
+  REPO_ROOT,
+  'libs/detectors/test-data/reference-full-precision',
+);
 
 export const FIXTURES_DIR =
   CANDIDATES.find((dir) => existsSync(join(dir, 'reference.json'))) ??
@@ -53,8 +59,8 @@ export interface Reference {
   };
 }
 
-function fixtureText(name: string): string {
-  return readFileSync(join(FIXTURES_DIR, name), 'utf8');
+function fixtureText(name: string, dir = FIXTURES_DIR): string {
+  return readFileSync(join(dir, name), 'utf8');
 }
 
 export function readReference(): Reference {
@@ -68,8 +74,8 @@ export function readVector(name: string): Float64Array {
 }
 
 /** The seven feature columns and, when present, the `label` column. */
-export function readTable(name: string): FixtureTable {
-  const [header, ...lines] = fixtureText(name).trim().split('\n');
+export function readTable(name: string, dir = FIXTURES_DIR): FixtureTable {
+  const [header, ...lines] = fixtureText(name, dir).trim().split('\n');
   const columns = header.split(',');
   const labelAt = columns.indexOf('label');
   const cols = labelAt < 0 ? columns.length : labelAt;
@@ -89,16 +95,25 @@ export function referenceScaler(): StandardScaler {
   return StandardScaler.fromParameters(mean, std);
 }
 
-/** normal_training.csv and labeled_test.csv, standardised as the reference. */
-export function standardisedFixtures(): {
+export interface StandardisedFixtures {
   readonly train: FeatureMatrix;
   readonly test: FeatureMatrix;
   readonly testLabels: Uint8Array;
-} {
+}
+
+/**
+ * normal_training.csv and labeled_test.csv, standardised as the reference:
+ * as published (rounded to four decimals), or at the full precision the
+ * reference vectors were computed on.
+ */
+export function standardisedFixtures(
+  precision: 'published' | 'full' = 'published',
+): StandardisedFixtures {
+  const dir = precision === 'full' ? FULL_PRECISION_DIR : FIXTURES_DIR;
   const scaler = referenceScaler();
-  const test = readTable('labeled_test.csv');
+  const test = readTable('labeled_test.csv', dir);
   return {
-    train: scaler.transform(readTable('normal_training.csv').matrix),
+    train: scaler.transform(readTable('normal_training.csv', dir).matrix),
     test: scaler.transform(test.matrix),
     testLabels: test.labels,
   };
