@@ -26,7 +26,7 @@ Options:
   --host <name>     save it as this host's own model set instead of the
                     fleet default
   --publish         also upload it to the scorers' NATS object store
-                    (NATS_URL, NATS_USER, NATS_PASSWORD; default
+                    (NATS_URL, NATS_USER, NATS_PASS; default
                     nats://127.0.0.1:4222); running scorers swap it in
   --seed <n>        seed for every seeded detector (default 0)
   -h, --help        this text`;
@@ -65,7 +65,7 @@ export const trainCommand: Command = {
         {
           url,
           user: process.env.NATS_USER,
-          pass: process.env.NATS_PASSWORD,
+          pass: process.env.NATS_PASS,
           name,
         },
         modelSet,
