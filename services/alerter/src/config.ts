@@ -82,7 +82,7 @@ function readAlertSettings(env: Env, platform: NodeJS.Platform) {
     }),
     desktop:
       desktop === 'auto' ? hasDesktopSession(env, platform) : desktop === 'on',
-    webhookUrl: readOptionalString(env, 'ALERT_WEBHOOK_URL'),
+    webhookUrl: readWebhookUrl(env),
     webhookAttempts: readInt(env, 'ALERT_WEBHOOK_ATTEMPTS', {
       default: DEFAULT_WEBHOOK_ATTEMPTS,
       min: 1,
@@ -93,4 +93,12 @@ function readAlertSettings(env: Env, platform: NodeJS.Platform) {
       min: 1,
     }),
   };
+}
+
+/** Optional; when set it must be an http(s) URL. */
+function readWebhookUrl(env: Env): string | undefined {
+  if (readOptionalString(env, 'ALERT_WEBHOOK_URL') === undefined) {
+    return undefined;
+  }
+  return readUrl(env, 'ALERT_WEBHOOK_URL');
 }
