@@ -107,6 +107,9 @@ async function openConnection(
       maxReconnectAttempts: -1,
       waitOnFirstConnect: options.waitOnFirstConnect ?? false,
       reconnectDelayHandler: () => backoff.next(),
+      // No Error (and stack capture) created up front for every request:
+      // that was ~17 % of a scorer's CPU, one per JetStream publish.
+      noAsyncTraces: true,
     });
   } catch (error) {
     throw new TransportError(
