@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     desktop: config.desktop ? new DesktopChannel() : null,
     webhook: webhookOf(config),
   });
-  const server = buildMetricsServer({ registry });
+  const server = buildMetricsServer({ registry, ready: () => bus.connected });
   await alerter.start();
   const address = await server.listen({
     host: config.metricsHost,

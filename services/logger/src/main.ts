@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     name: `logger-${hostname()}`,
   });
   const logger = buildLogger({ ...config, bus, registry, log });
-  const server = buildMetricsServer({ registry });
+  const server = buildMetricsServer({ registry, ready: () => bus.connected });
   await logger.start();
   const address = await server.listen({
     host: config.metricsHost,

@@ -30,6 +30,8 @@ export class CsvSink {
   private readonly buffer: RowBuffer;
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
+  /** A flush waits behind the running one; later calls join it. */
+  private queued = false;
   private failing = false;
 
   constructor(private readonly options: CsvSinkOptions) {
@@ -53,7 +55,12 @@ export class CsvSink {
 
   /** Writes what is buffered, after any flush already under way. */
   flush(): Promise<void> {
-    this.flushing = this.flushing.then(() => this.flushOnce());
+    if (this.queued) return this.flushing;
+    this.queued = true;
+    this.flushing = this.flushing.then(() => {
+      this.queued = false;
+      return this.flushOnce();
+    });
     return this.flushing;
   }
 
