@@ -11,7 +11,10 @@ layout under <out-dir>, scores them by the benchmark's rules and prints
 the three profile scores per detector beside the published table.
 
 Options:
-  --detectors <a,b>  ensemble members (default: every unsupervised one)
+  --detectors <a,b>  detectors to run and report (default: every
+                     unsupervised one available)
+  --ensemble <a,b>   members the ensemble averages (default:
+                     local_outlier_factor,pca_reconstruction)
   --json             print the scores as JSON instead of a table
   -h, --help         show this help`;
 
@@ -19,6 +22,7 @@ export interface CliArgs {
   readonly root: string;
   readonly out: string;
   readonly detectors: readonly MemberName[] | undefined;
+  readonly ensemble: readonly MemberName[] | undefined;
   readonly json: boolean;
 }
 
@@ -29,6 +33,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | undefined {
     allowPositionals: true,
     options: {
       detectors: { type: 'string' },
+      ensemble: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -39,11 +44,16 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | undefined {
       `got ${positionals.length} arguments: expected <nab-root> <out-dir>`,
     );
   }
-  const detectors = values.detectors?.split(',').map((d) => d.trim());
   return {
     root: positionals[0],
     out: positionals[1],
-    detectors: detectors as MemberName[] | undefined,
+    detectors: nameList(values.detectors),
+    ensemble: nameList(values.ensemble),
     json: values.json,
   };
+}
+
+/** A comma-separated list of detector names; the options check them. */
+function nameList(text: string | undefined): MemberName[] | undefined {
+  return text?.split(',').map((name) => name.trim() as MemberName);
 }

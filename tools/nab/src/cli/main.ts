@@ -16,11 +16,13 @@ async function main(argv: readonly string[]): Promise<void> {
     return;
   }
   const options = parseNabRunOptions(
-    { detectors: args.detectors },
+    { detectors: args.detectors, ensemble: args.ensemble },
     availableDetectors(),
   );
   const files = await loadCorpus(args.root);
-  console.error(`nab: ${files.length} files, ${options.detectors.join(', ')}`);
+  console.error(
+    `nab: ${files.length} files; detectors ${options.detectors.join(', ')}; ensemble of ${options.ensemble.join(', ')}`,
+  );
   const scores = await runCorpus(files, options, args.out, reportProgress);
   console.log(
     args.json ? JSON.stringify(toJson(scores), null, 2) : summary(scores),

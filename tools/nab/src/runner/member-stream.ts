@@ -19,7 +19,8 @@ interface FittedMember {
  * One member's scores for every row of a file, in [0, 1]. It learns from
  * rows [0, probation), then scores each later row before learning from
  * it; a refit reads only rows before the one being scored. Probationary
- * rows score 0.
+ * rows score 0. The calibration starts from out-of-sample scores: a model
+ * fitted on the first half of the probation scores the second half.
  */
 export function streamMember(
   name: MemberName,
@@ -32,11 +33,14 @@ export function streamMember(
     options.history,
     options.decades,
     options.smooth,
+    options.empirical,
   );
-  let member = fitMember(name, features, 0, probation, options);
-  for (let i = 0; i < probation; i++) {
+  const half = Math.floor(probation / 2);
+  let member = fitMember(name, features, 0, half, options);
+  for (let i = half; i < probation; i++) {
     calibration.learn(scoreRow(member, features, i));
   }
+  member = fitMember(name, features, 0, probation, options);
   for (let i = probation; i < features.rows; i++) {
     if (isRefitRow(i - probation, options.refitEvery)) {
       const from = Math.max(0, i - options.trainRows);
@@ -67,7 +71,8 @@ function fitMember(
   };
   const scaler = new StandardScaler().fit(rows);
   const seed = SEEDED_DETECTORS.has(name) ? { seed: options.seed } : {};
-  const detector = createDetector(name, seed);
+  const own = options.memberOptions[name] ?? {};
+  const detector = createDetector(name, { ...seed, ...own });
   detector.fit(scaler.transform(rows));
   return { scaler, detector, scaled: new Float64Array(features.cols) };
 }

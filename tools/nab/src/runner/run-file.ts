@@ -13,8 +13,9 @@ export type FileScores = ReadonlyMap<string, Float64Array>;
 
 /**
  * Runs every member over one file, row by row, and combines them: the
- * ensemble's score is the mean of the members' calibrated scores. Each
- * output is then damped after its own detections.
+ * ensemble's score is the mean of the calibrated scores of the members
+ * named in `options.ensemble`. Each output is then damped after its own
+ * detections.
  */
 export function runFile(file: CorpusFile, options: NabRunOptions): FileScores {
   const features = streamFeatures(file.series, options.features);
@@ -23,8 +24,9 @@ export function runFile(file: CorpusFile, options: NabRunOptions): FileScores {
     name,
     scores: streamMember(name, features, probation, options),
   }));
+  const voters = members.filter((m) => options.ensemble.includes(m.name));
   const ensemble = meanOf(
-    members.map((m) => m.scores),
+    voters.map((m) => m.scores),
     features.rows,
   );
   const all = [{ name: ENSEMBLE, scores: ensemble }, ...members];

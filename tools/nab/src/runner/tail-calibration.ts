@@ -1,12 +1,15 @@
 /**
- * Turns a detector's raw scores into [0, 1] from the past only, as the
- * benchmark's own HTM detector does with its anomaly likelihood: each raw
- * score is compared with the mean and spread of the last `history` raw
- * scores, its Gaussian upper-tail probability q is taken, and the output
- * is `-log10(q) / decades`, clipped to [0, 1]. Scores at or below the
- * recent mean give 0; a score `decades` orders of magnitude into the tail
- * gives 1. The log scale keeps extreme rows apart, so one threshold can
- * separate them across files whose raw scores live on different scales.
+ * Turns a detector's raw scores into [0, 1] from the past only, in the
+ * spirit of the benchmark's HTM anomaly likelihood: each (optionally
+ * smoothed) raw score gets an upper-tail probability q against the last
+ * `history` raw scores, and the output is `-log10(q) / decades`, clipped
+ * to [0, 1].
+ *
+ * q is empirical where the past resolves it: the share of past scores at
+ * or above this one. A pattern that recurs (a daily spike) then stops
+ * looking rare after a few occurrences. Beyond every past score, q falls
+ * below 1/n by the Gaussian tail of the past scores, so unprecedented
+ * rows stay apart from one another on the log scale.
  */
 export class TailCalibration {
   private readonly ring: Float64Array;
@@ -14,7 +17,6 @@ export class TailCalibration {
   private count = 0;
   private sum = 0;
   private squares = 0;
-
   private readonly recent: Float64Array;
   private recentHead = 0;
   private recentCount = 0;
@@ -24,9 +26,41 @@ export class TailCalibration {
     history: number,
     private readonly decades: number,
     smooth = 1,
+    private readonly empirical = true,
   ) {
     this.ring = new Float64Array(history);
     this.recent = new Float64Array(smooth);
+  }
+
+  /** Learns a raw score without calibrating it. */
+  learn(raw: number): void {
+    this.remember(this.smoothed(raw));
+  }
+
+  /** Calibrates a raw score against the past, then learns it. */
+  calibrate(rawScore: number): number {
+    const raw = this.smoothed(rawScore);
+    const n = Math.min(this.count, this.ring.length);
+    const out = n === 0 ? 0 : -Math.log10(this.tail(raw, n)) / this.decades;
+    this.remember(raw);
+    return Math.min(1, out);
+  }
+
+  private tail(raw: number, n: number): number {
+    const mean = this.sum / n;
+    const variance = this.squares / n - mean * mean;
+    const std = Math.sqrt(Math.max(variance, 0)) + 1e-12 * (1 + Math.abs(mean));
+    const z = (raw - mean) / std;
+    if (!this.empirical) return 10 ** -logTail(z);
+    let above = 0;
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (this.ring[i] >= raw) above++;
+      if (this.ring[i] > top) top = this.ring[i];
+    }
+    if (above > 0) return above / n;
+    const beyond = logTail(z) - logTail((top - mean) / std);
+    return 10 ** -Math.max(0, beyond) / n;
   }
 
   /** The mean of the last `smooth` raw scores, this one included. */
@@ -41,11 +75,6 @@ export class TailCalibration {
     return this.recentSum / Math.min(this.recentCount, this.recent.length);
   }
 
-  /** Learns a raw score without calibrating it (training rows). */
-  learn(raw: number): void {
-    this.remember(this.smoothed(raw));
-  }
-
   private remember(raw: number): void {
     if (this.count >= this.ring.length) {
       const old = this.ring[this.head];
@@ -57,18 +86,6 @@ export class TailCalibration {
     this.count++;
     this.sum += raw;
     this.squares += raw * raw;
-  }
-
-  /** Calibrates a raw score against the past, then learns it. */
-  calibrate(rawScore: number): number {
-    const raw = this.smoothed(rawScore);
-    const n = Math.min(this.count, this.ring.length);
-    const mean = n === 0 ? raw : this.sum / n;
-    const variance = n === 0 ? 0 : this.squares / n - mean * mean;
-    const std = Math.sqrt(Math.max(variance, 0)) + 1e-12 * (1 + Math.abs(mean));
-    const out = Math.min(1, logTail((raw - mean) / std) / this.decades);
-    this.remember(raw);
-    return out;
   }
 }
 
