@@ -22,11 +22,19 @@ import {
  */
 async function main(): Promise<void> {
   const args = readBenchArgs(process.argv.slice(2));
+  // First, on a clean heap: later runs leave garbage that would blur it.
+  const memory = onlineMemory(
+    new FleetReplay(readFixture('normal_training'), args.onlineHosts),
+  );
   const model = fleetModel(args);
   const total = args.hosts * args.samplesPerHost;
   const fixture = readFixture('labeled_test');
   const replay = () => new FleetReplay(fixture, args.hosts);
 
+  say(
+    `online mode: ${(memory.bytesPerHost / 1024).toFixed(1)} KiB per host ` +
+      `(${args.onlineHosts} hosts, ${memory.fitMs.toFixed(1)} ms warm-up + fit each)`,
+  );
   say(`fleet model: ${model.members.join(', ')}`);
   say(
     `raw scoring (no transport): ${rate(rawScoringRate(model, replay(), total))}`,
@@ -41,14 +49,6 @@ async function main(): Promise<void> {
     args.latencySeconds,
   );
   report(`NATS JetStream, paced at ${args.rate}/s`, paced);
-  const memory = onlineMemory(
-    new FleetReplay(readFixture('normal_training'), args.onlineHosts),
-  );
-  say(
-    `online mode: ${(memory.bytesPerHost / 1024).toFixed(1)} KiB per host ` +
-      `(${args.onlineHosts} hosts, ${memory.fitMs.toFixed(1)} ms warm-up + fit each)`,
-  );
-
   if (args.json) {
     console.log(
       JSON.stringify({

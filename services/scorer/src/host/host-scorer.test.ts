@@ -96,4 +96,28 @@ describe('HostScorer', () => {
     assert.deepEqual(scorer.forgetPartition(1), ['b']);
     assert.equal(scorer.hostCount, 1);
   });
+
+  it('raises a drift alarm when the ensemble score shifts and stays', () => {
+    const { scorer, catalog } = hostScorer(); // the default λ = 50
+    catalog.install(FLEET_MODEL_NAME, fixtureModel(['isolation_forest'], 1));
+    const samples = normalSamples('h1', 400);
+    const alarms: number[] = [];
+    samples.forEach((sample, i) => {
+      const hot: Record<string, number> =
+        i >= 200 ? { cpu_temp: 95, cpu_percent: 3 } : {};
+      const outcome = scorer.score({
+        ...sample,
+        features: { ...sample.features, ...hot },
+      });
+      if (outcome.drift.flag) alarms.push(i);
+    });
+    assert.ok(
+      alarms.some((i) => i >= 200),
+      `alarms at ${alarms.join(',')}`,
+    );
+    assert.ok(
+      alarms.every((i) => i >= 200),
+      `alarms at ${alarms.join(',')}`,
+    );
+  });
 });
