@@ -9,6 +9,11 @@ import { InvalidOptionError } from './errors.js';
 export const DEFAULT_ALERTS_PATH = 'data/alerts.jsonl';
 export const DEFAULT_COOLDOWN_MS = 10_000;
 export const DEFAULT_ALERTER_DURABLE = 'alerter';
+/**
+ * How long a delivered event may stay unacked before JetStream sends it
+ * again: how soon the events held by a crashed alerter come back.
+ */
+export const DEFAULT_ALERTER_ACK_WAIT_MS = 10_000;
 /** Wait between tries to append to an unwritable alerts.jsonl, ms. */
 export const DEFAULT_JOURNAL_RETRY_MS = 1_000;
 
@@ -26,6 +31,8 @@ export interface AlerterOptions {
   /** Posts every sent alert as JSON when given. */
   readonly webhook?: WebhookSettings | null;
   readonly durable?: string;
+  /** Redeliver an event not acked within this time, ms. */
+  readonly ackWaitMs?: number;
   readonly journalRetryMs?: number;
   /** Wall clock for the cooldown, ms since the epoch. */
   readonly now?: () => number;
@@ -49,6 +56,10 @@ export function parseAlerterOptions(
     bell: options.bell ?? new BellChannel(options.log, process.stderr),
     webhook: options.webhook ?? null,
     durable: options.durable ?? DEFAULT_ALERTER_DURABLE,
+    ackWaitMs: nonNegative(
+      'ackWaitMs',
+      options.ackWaitMs ?? DEFAULT_ALERTER_ACK_WAIT_MS,
+    ),
     journalRetryMs: nonNegative(
       'journalRetryMs',
       options.journalRetryMs ?? DEFAULT_JOURNAL_RETRY_MS,

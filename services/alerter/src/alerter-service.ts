@@ -24,7 +24,7 @@ export interface AlerterService {
   readonly alertsPath: string;
   /** Rebuilds the dedup state from alerts.jsonl and starts consuming. */
   start(): Promise<void>;
-  /** Stops consuming and waits for deliveries under way. */
+  /** Stops consuming and ends deliveries under way; final. */
   stop(): Promise<void>;
 }
 
@@ -75,22 +75,27 @@ class Alerter implements AlerterService {
   async start(): Promise<void> {
     this.alerted = await readAlerted(this.alertsPath);
     this.stopping = new AbortController();
-    const { bus, durable, log, cooldownMs } = this.options;
+    const { bus, durable, ackWaitMs, log, cooldownMs } = this.options;
     this.subscription = await bus.consume({
       durable,
       subjects: ALERTER_SUBJECTS,
+      ackWaitMs,
       autoAck: false,
       handler: (message) => this.handle(message),
     });
     log.info({ path: this.alertsPath, durable, cooldownMs }, 'alerting');
   }
 
-  /** Stops consuming; webhook retries still waiting are cut short. */
+  /**
+   * Stops consuming, then cuts short webhook posts still retrying (counted
+   * as failures; the alert stays in alerts.jsonl) and waits for the local
+   * channels. Final: build a new alerter to start again.
+   */
   async stop(): Promise<void> {
     this.stopping.abort();
-    this.webhook?.close();
     await this.subscription?.stop();
     this.subscription = null;
+    this.webhook?.close();
     await this.dispatcher.idle();
   }
 

@@ -8,6 +8,7 @@ import {
   type Env,
 } from '@hostwatch/transport';
 import {
+  DEFAULT_ALERTER_ACK_WAIT_MS,
   DEFAULT_ALERTER_DURABLE,
   DEFAULT_ALERTS_PATH,
   DEFAULT_COOLDOWN_MS,
@@ -32,6 +33,7 @@ export interface AlerterConfig {
   readonly alertsPath: string;
   readonly cooldownMs: number;
   readonly durable: string;
+  readonly ackWaitMs: number;
   /** `ALERT_DESKTOP` auto: when a desktop session is detected. */
   readonly desktop: boolean;
   readonly webhookUrl: string | undefined;
@@ -79,6 +81,10 @@ function readAlertSettings(env: Env, platform: NodeJS.Platform) {
     durable: readString(env, 'ALERTER_DURABLE', {
       default: DEFAULT_ALERTER_DURABLE,
       pattern: /^[A-Za-z0-9_-]{1,64}$/,
+    }),
+    ackWaitMs: readDuration(env, 'ALERTER_ACK_WAIT', {
+      default: DEFAULT_ALERTER_ACK_WAIT_MS,
+      min: 100,
     }),
     desktop:
       desktop === 'auto' ? hasDesktopSession(env, platform) : desktop === 'on',

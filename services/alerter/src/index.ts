@@ -5,6 +5,7 @@ export {
   DEFAULT_ALERTS_PATH,
   DEFAULT_COOLDOWN_MS,
   DEFAULT_ALERTER_DURABLE,
+  DEFAULT_ALERTER_ACK_WAIT_MS,
   DEFAULT_JOURNAL_RETRY_MS,
 } from './alerter-options.js';
 export type {
