@@ -33,12 +33,14 @@ test('an unwritable alerts path holds the alert until it is writable', async () 
   await bus.publish(anomaliesSubject('disk-1'), anomalyEvent('disk-1', 1));
   await sleep(200);
   assert.equal(desktop.sent.length, 0);
+  assert.equal(alerter.writable, false);
   const failures = await registry
     .getSingleMetric('alerter_journal_failures_total')
     ?.get();
   assert.ok((failures?.values[0]?.value ?? 0) >= 2);
   await rm(blocker);
   while (desktop.sent.length === 0) await sleep(20);
+  assert.equal(alerter.writable, true);
   await alerter.stop();
   await bus.drain();
   const lines = (await readFile(alerter.alertsPath, 'utf8')).trim().split('\n');

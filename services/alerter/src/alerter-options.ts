@@ -1,5 +1,4 @@
-import type { Bus } from '@hostwatch/transport';
-import type { Logger } from '@hostwatch/transport';
+import type { Bus, Logger } from '@hostwatch/transport';
 import type { Registry } from 'prom-client';
 import type { AlertChannel } from './channels/alert-channel.js';
 import { BellChannel } from './channels/bell-channel.js';

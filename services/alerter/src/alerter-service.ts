@@ -22,6 +22,8 @@ export const ALERTER_SUBJECTS = ['anomalies.>', 'drift.>'] as const;
 
 export interface AlerterService {
   readonly alertsPath: string;
+  /** False while alerts.jsonl cannot be written (events wait, unacked). */
+  readonly writable: boolean;
   /** Rebuilds the dedup state from alerts.jsonl and starts consuming. */
   start(): Promise<void>;
   /** Stops consuming and ends deliveries under way; final. */
@@ -70,6 +72,10 @@ class Alerter implements AlerterService {
 
   get alertsPath(): string {
     return this.options.alertsPath;
+  }
+
+  get writable(): boolean {
+    return !this.failing;
   }
 
   async start(): Promise<void> {

@@ -30,7 +30,14 @@ async function main(): Promise<void> {
     desktop: config.desktop ? new DesktopChannel() : null,
     webhook: webhookOf(config),
   });
-  const server = buildMetricsServer({ registry, ready: () => bus.connected });
+  const server = buildMetricsServer({
+    registry,
+    ready: () => bus.connected,
+    health: () => ({
+      status: alerter.writable ? 'ok' : 'degraded',
+      checks: { journal: { ok: alerter.writable, detail: alerter.alertsPath } },
+    }),
+  });
   await alerter.start();
   const address = await server.listen({
     host: config.metricsHost,

@@ -1,5 +1,4 @@
-import type { Bus } from '@hostwatch/transport';
-import type { Logger } from '@hostwatch/transport';
+import type { Bus, Logger } from '@hostwatch/transport';
 import type { Registry } from 'prom-client';
 import { InvalidOptionError } from './errors.js';
 

@@ -140,12 +140,14 @@ test('an unwritable CSV path holds the rows until it is writable', async () => {
   await sleep(200);
   assert.ok((await metricValue(registry, 'logger_flush_failures_total'))! > 1);
   assert.equal(await metricValue(registry, 'logger_rows_written_total'), 0);
+  assert.equal(logger.writable, false);
   await rm(blocker);
   await eventually(
     async () => (await loggedKeys(blocker)).length >= 30,
     5_000,
     'rows written once the path is writable',
   );
+  assert.equal(logger.writable, true);
   await logger.stop();
   await local.drain();
   assert.deepEqual(await loggedKeys(blocker), expectedKeys(['disk-1'], 30));

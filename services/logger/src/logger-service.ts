@@ -19,6 +19,8 @@ export const LOGGER_SUBJECTS = ['scores.>'] as const;
 
 export interface LoggerService {
   readonly csvPath: string;
+  /** False while the CSV cannot be written (rows wait, unacked). */
+  readonly writable: boolean;
   /** Rebuilds the dedup state from the CSV and starts consuming. */
   start(): Promise<void>;
   /** Writes what is buffered now (tests, local mode). */
@@ -56,6 +58,10 @@ class PerformanceLogger implements LoggerService {
 
   get csvPath(): string {
     return this.options.csvPath;
+  }
+
+  get writable(): boolean {
+    return this.sink?.writable ?? true;
   }
 
   async start(): Promise<void> {

@@ -21,7 +21,14 @@ async function main(): Promise<void> {
     name: `logger-${hostname()}`,
   });
   const logger = buildLogger({ ...config, bus, registry, log });
-  const server = buildMetricsServer({ registry, ready: () => bus.connected });
+  const server = buildMetricsServer({
+    registry,
+    ready: () => bus.connected,
+    health: () => ({
+      status: logger.writable ? 'ok' : 'degraded',
+      checks: { csv: { ok: logger.writable, detail: logger.csvPath } },
+    }),
+  });
   await logger.start();
   const address = await server.listen({
     host: config.metricsHost,

@@ -7,8 +7,8 @@ import {
   type Bus,
   type BusMessage,
   type DriftEvent,
+  type Logger,
 } from '@hostwatch/transport';
-import type { Logger } from '@hostwatch/transport';
 import type { AlerterMetrics } from '../metrics.js';
 
 /** A valid event with its kind, taken from the subject it came on. */

@@ -1,5 +1,4 @@
-import type { BusMessage, ScoreResult } from '@hostwatch/transport';
-import type { Logger } from '@hostwatch/transport';
+import type { BusMessage, Logger, ScoreResult } from '@hostwatch/transport';
 import { csvCells } from '../csv/columns.js';
 import { csvLine } from '../csv/csv-cell.js';
 import type { LoggerMetrics } from '../metrics.js';
@@ -36,6 +35,11 @@ export class CsvSink {
 
   constructor(private readonly options: CsvSinkOptions) {
     this.buffer = new RowBuffer(options.written);
+  }
+
+  /** False from a failed write until the next successful one. */
+  get writable(): boolean {
+    return !this.failing;
   }
 
   start(): void {
