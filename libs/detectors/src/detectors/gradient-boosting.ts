@@ -2,8 +2,11 @@ import type { Detector, DetectorJson, Labels } from '../core/detector.js';
 import { assertFiniteRow, type FeatureMatrix } from '../core/feature-matrix.js';
 import { ModelFormatError, NotFittedError } from '../errors.js';
 import { growBoostingTree, type GradientData } from '../trees/boosting-tree.js';
+import {
+  createForestScorer,
+  type ForestScorer,
+} from '../trees/compiled-forest.js';
 import type { FlatForest } from '../trees/flat-forest.js';
-import { LockstepForest } from '../trees/lockstep-forest.js';
 import { ForestBuilder } from '../trees/forest-builder.js';
 import { forestFromJSON, forestToJSON } from '../trees/forest-json.js';
 import { readModelHeader } from '../trees/model-header.js';
@@ -33,7 +36,7 @@ export class GradientBoosting implements Detector {
   readonly options: GradientBoostingOptions;
   threshold = DEFAULT_BOOSTING_THRESHOLD;
   private forest: FlatForest | null = null;
-  private lockstep: LockstepForest | null = null;
+  private scorer: ForestScorer | null = null;
   private features = 0;
   private readonly baseMargin: number;
 
@@ -63,9 +66,9 @@ export class GradientBoosting implements Detector {
   }
 
   score(row: Float64Array): number {
-    if (this.lockstep === null) throw new NotFittedError(this.kind);
+    if (this.scorer === null) throw new NotFittedError(this.kind);
     assertFiniteRow(row, this.features);
-    return sigmoid(this.baseMargin + this.lockstep.sum(row));
+    return sigmoid(this.baseMargin + this.scorer.sum(row));
   }
 
   predict(row: Float64Array): boolean {
@@ -97,7 +100,7 @@ export class GradientBoosting implements Detector {
 
   private install(forest: FlatForest, features: number): void {
     this.forest = forest;
-    this.lockstep = new LockstepForest(forest);
+    this.scorer = createForestScorer(forest);
     this.features = features;
   }
 

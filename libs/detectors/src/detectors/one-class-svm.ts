@@ -13,6 +13,7 @@ import {
 } from '../trees/model-header.js';
 import { checkTrainingMatrix } from '../trees/training-data.js';
 import { solveOneClass } from './one-class-svm-libsvm.js';
+import { RbfKernelSum } from './rbf-kernel-sum.js';
 import {
   DEFAULT_OCSVM_THRESHOLD,
   parseOneClassSvmOptions,
@@ -45,6 +46,7 @@ export class OneClassSvm implements Detector {
   readonly options: OneClassSvmOptions;
   threshold = DEFAULT_OCSVM_THRESHOLD;
   private model: SvmModel | null = null;
+  private kernel: RbfKernelSum | null = null;
 
   constructor(options: Partial<OneClassSvmOptions> = {}) {
     this.options = parseOneClassSvmOptions(options);
@@ -72,14 +74,16 @@ export class OneClassSvm implements Detector {
     const { coefficients } = solution;
     const rho =
       freeVectorRho(vectors, coefficients, gamma) ?? solution.printedRho;
-    this.model = { vectors, coefficients, rho, gamma };
+    this.install({ vectors, coefficients, rho, gamma });
   }
 
   score(row: Float64Array): number {
-    const { model } = this;
-    if (model === null) throw new NotFittedError(this.kind);
+    const { model, kernel } = this;
+    if (model === null || kernel === null) {
+      throw new NotFittedError(this.kind);
+    }
     assertFiniteRow(row, model.vectors.cols);
-    return model.rho - kernelSum(model, row);
+    return model.rho - kernel.sum(row);
   }
 
   predict(row: Float64Array): boolean {
@@ -112,7 +116,7 @@ export class OneClassSvm implements Detector {
     const { fields, featureCount: cols } = header;
     const detector = new OneClassSvm(modelOptions(fields.options));
     const rows = countField(fields, 'supportVectors');
-    detector.model = {
+    detector.install({
       vectors: {
         rows,
         cols,
@@ -121,9 +125,15 @@ export class OneClassSvm implements Detector {
       coefficients: finiteArrayField(fields, 'coefficients', rows),
       rho: finiteField(fields, 'rho'),
       gamma: finiteField(fields, 'gamma'),
-    };
+    });
     detector.threshold = header.threshold;
     return detector;
+  }
+
+  private install(model: SvmModel): void {
+    this.model = model;
+    const { vectors, coefficients, gamma } = model;
+    this.kernel = new RbfKernelSum(vectors, coefficients, gamma);
   }
 }
 

@@ -1,7 +1,8 @@
 import { treeDepth, type FlatForest } from './flat-forest.js';
 
 /** Trees walked side by side. */
-const LANES = 4;
+export const LOCKSTEP_LANES = 4;
+const LANES = LOCKSTEP_LANES;
 
 /**
  * A FlatForest compiled for scoring. Walking one tree is a chain of
@@ -36,9 +37,7 @@ export class LockstepForest {
   constructor(forest: FlatForest) {
     const leaf = (node: number) => forest.feature[node] < 0;
     const depths = forest.roots.map((root) => treeDepth(forest, root));
-    const order = Array.from(depths.keys()).sort(
-      (a, b) => depths[a] - depths[b],
-    );
+    const order = walkingOrder(depths);
     this.roots = Int32Array.from(order, (tree) => forest.roots[tree]);
     this.depth = Int32Array.from(order, (tree) => depths[tree]);
     this.feature = forest.feature.map((f) => Math.max(f, 0));
@@ -82,6 +81,16 @@ export class LockstepForest {
     }
     return this.value[node];
   }
+}
+
+/**
+ * The order trees are walked and summed in: by depth, shallowest first,
+ * tree order among equals. Anything that must give the same sum to the
+ * last bit (CompiledForest) adds the outputs in this order, LANES at a
+ * time, then the trees left over one by one.
+ */
+export function walkingOrder(depths: Int32Array): number[] {
+  return Array.from(depths.keys()).sort((a, b) => depths[a] - depths[b]);
 }
 
 function groupMaxima(values: Int32Array, size: number): Int32Array {
