@@ -1,6 +1,7 @@
 import { trainModelSet } from '@hostwatch/detectors';
 import type { DetectorOptions, MemberName } from '@hostwatch/detectors';
 import type { ParsedScorerOptions } from '../options.js';
+import { ONLINE_NOISE_FLOORS, withNoiseFloor } from './noise-floor.js';
 import type { OnlineFit } from './online-learner.js';
 
 /**
@@ -14,11 +15,14 @@ export const ONLINE_DETECTOR_OPTIONS: Partial<
   isolation_forest: Object.freeze({ trees: 25, sampleSize: 32 }),
 });
 
-/** Fits the unsupervised online members on a host's window. */
+/**
+ * Fits the unsupervised online members on a host's window, each feature
+ * widened to its noise floor (see noise-floor.ts).
+ */
 export function createOnlineFit(options: ParsedScorerOptions): OnlineFit {
   return (normal, createdAt) =>
     trainModelSet({
-      normal,
+      normal: withNoiseFloor(normal, ONLINE_NOISE_FLOORS, options.seed),
       detectors: options.onlineDetectors,
       seed: options.seed,
       detectorOptions: ONLINE_DETECTOR_OPTIONS,
