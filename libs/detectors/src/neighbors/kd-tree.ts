@@ -24,8 +24,9 @@ const PARTIAL_DIMS = 3;
 
 /**
  * An exact KD-tree over flat typed arrays. A query walks the tree depth
- * first, nearer child first, and skips a node whose bounding box lies
- * farther than the current k-th nearest point. It pays off at a handful of
+ * first, nearer child first, and skips a node whose floor (the squared gap
+ * to the split planes crossed to reach it) or, at a leaf, whose bounding
+ * box lies farther than the current k-th nearest point. It pays off at a handful of
  * effective dimensions; with many independent features almost no box can
  * be skipped and `BruteForceIndex` wins (see `createNeighborIndex`).
  *
@@ -33,6 +34,10 @@ const PARTIAL_DIMS = 3;
  * on the fixture data that and the partial distance below made queries
  * ~25 % faster (13.6 against 18.5 µs) than the same tree in raw
  * coordinates. Distances agree with a plain computation to ~1e-15.
+ * Testing split-plane floors at inner nodes instead of boxes (which are
+ * still tested at leaves) visits the same leaves in the same order and
+ * finds the same neighbours, and made queries another ~20 % faster
+ * (12-15 against 16-18 µs, same runs, loaded machine).
  */
 export class KdTree implements NeighborIndex {
   readonly size: number;
@@ -41,6 +46,8 @@ export class KdTree implements NeighborIndex {
   private readonly tree: KdTreeLayout;
   private readonly heap: NeighborHeap;
   private readonly stack: Int32Array;
+  /** A lower bound on the squared distance of each stacked node. */
+  private readonly floors: Float64Array;
   /** The query in the rotated basis. */
   private readonly rotated: Float64Array;
 
@@ -57,6 +64,7 @@ export class KdTree implements NeighborIndex {
     this.rotated = new Float64Array(points.cols);
     this.heap = new NeighborHeap(maxK);
     this.stack = new Int32Array(this.tree.start.length + 1);
+    this.floors = new Float64Array(this.tree.start.length + 1);
   }
 
   query(
@@ -65,29 +73,45 @@ export class KdTree implements NeighborIndex {
     indices: Int32Array,
     distances: Float64Array,
   ): number {
-    const { heap, stack, tree, rotated } = this;
+    const { heap, stack, floors, tree, rotated } = this;
     rotateRow(this.rotation, point, rotated);
     heap.reset(k);
     let bound = Infinity;
     let top = 0;
-    stack[top++] = 0;
+    stack[top] = 0;
+    floors[top++] = 0;
     while (top > 0) {
       const node = stack[--top];
-      if (boxDistance(tree, node, rotated) >= bound) continue;
+      if (floors[top] >= bound) continue;
       const left = tree.left[node];
-      if (left < 0) {
+      if (left >= 0) {
+        top = this.pushChildren(node, floors[top], top);
+      } else if (boxDistance(tree, node, rotated) < bound) {
         bound = scanLeaf(tree, node, rotated, heap);
-      } else if (rotated[tree.splitDim[node]] < tree.splitValue[node]) {
-        stack[top++] = tree.right[node];
-        stack[top++] = left;
-      } else {
-        stack[top++] = left;
-        stack[top++] = tree.right[node];
       }
     }
     const count = drainEuclidean(heap, indices, distances);
     for (let i = 0; i < count; i++) indices[i] = tree.original[indices[i]];
     return count;
+  }
+
+  /**
+   * Pushes the far child, then the near one (popped first), each with a
+   * floor: a lower bound on its points' squared distance. The near child
+   * keeps its parent's; the far one lies across the split plane, so also
+   * at least the squared gap to it. A floor costs O(1) where the tight box
+   * costs O(dims): boxes are measured at leaves only, before a scan.
+   */
+  private pushChildren(node: number, floor: number, top: number): number {
+    const { tree, stack, floors, rotated } = this;
+    const gap = rotated[tree.splitDim[node]] - tree.splitValue[node];
+    const left = tree.left[node];
+    const right = tree.right[node];
+    stack[top] = gap < 0 ? right : left;
+    floors[top++] = Math.max(floor, gap * gap);
+    stack[top] = gap < 0 ? left : right;
+    floors[top++] = floor;
+    return top;
   }
 }
 
