@@ -8,6 +8,7 @@ import {
 } from '@hostwatch/transport';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { readConfig } from './config.js';
+import { DEFAULT_LEASE_TTL_MS } from './options.js';
 import { KvLeaseStore } from './partitions/lease-store.js';
 import { buildScorer } from './scorer.js';
 
@@ -42,7 +43,10 @@ async function main(): Promise<void> {
       bucket: config.modelBucket,
     }),
     leases: partitioned
-      ? await KvLeaseStore.open(bus.connection, config.scorer.leaseTtlMs ?? 0)
+      ? await KvLeaseStore.open(
+          bus.connection,
+          config.scorer.leaseTtlMs ?? DEFAULT_LEASE_TTL_MS,
+        )
       : undefined,
     consumerLag: async (durable) =>
       (await jsm.consumers.info(METRICS_STREAM, durable)).num_pending,

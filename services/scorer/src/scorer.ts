@@ -12,6 +12,7 @@ import { ModelCatalog } from './models/model-catalog.js';
 import { ModelLoader } from './models/model-loader.js';
 import type { ModelSource } from './models/model-loader.js';
 import { createOnlineFit } from './online/online-fit.js';
+import { ScorerOptionError } from './errors.js';
 import { parseScorerOptions } from './options.js';
 import type { ParsedScorerOptions, ScorerOptions } from './options.js';
 import type { LeaseStore } from './partitions/lease-store.js';
@@ -153,8 +154,10 @@ class RunningScorer implements Scorer {
 
   private partitionLeases(): PartitionLeases {
     if (this.deps.leases === undefined) {
-      throw new Error(
-        `partitions ${this.options.partitions} need a lease store: expected deps.leases`,
+      throw new ScorerOptionError(
+        'partitions',
+        this.options.partitions,
+        '0 unless a lease store is given (deps.leases)',
       );
     }
     return new PartitionLeases(

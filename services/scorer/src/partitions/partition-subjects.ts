@@ -13,6 +13,12 @@
  * partitions (local mode, one replica, no mapping) still reads everything.
  * Partition k is read by the durable `<durable>-p<k>` on `metrics.*.<k>`,
  * owned by one replica at a time (partition-leases.ts).
+ *
+ * FIXME: nothing checks that the server's mapping and the scorers agree.
+ * Scorers with partitions against a server without the mapping, or with
+ * fewer partitions than the mapping, leave some samples unconsumed (they
+ * wait in METRICS, and the lag gauge grows); a check at start would
+ * publish a probe and see which partition subject it lands on.
  */
 
 /** The server config line that turns on `count` partitions. */
