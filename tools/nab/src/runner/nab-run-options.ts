@@ -70,7 +70,8 @@ export const DEFAULT_NAB_ENSEMBLE: readonly MemberName[] = Object.freeze([
 export const DEFAULT_NAB_REFIT_EVERY = 300;
 export const DEFAULT_NAB_TRAIN_ROWS = 3000;
 export const DEFAULT_NAB_HISTORY = 5000;
-export const DEFAULT_NAB_SMOOTH = 1;
+/** As the HTM anomaly likelihood, which averages its last 10 raw scores. */
+export const DEFAULT_NAB_SMOOTH = 10;
 export const DEFAULT_NAB_EMPIRICAL = true;
 export const DEFAULT_NAB_DECADES = 20;
 export const DEFAULT_NAB_QUIET_ROWS = 500;
