@@ -172,3 +172,9 @@ export {
   DEFAULT_LEASE_TTL_MS,
 } from './partitioning/partition-leases.js';
 export type { PartitionLeasesOptions } from './partitioning/partition-leases.js';
+export {
+  DeliveryDedup,
+  DEFAULT_DEDUP_CAPACITY,
+} from './dedup/delivery-dedup.js';
+export type { Delivery } from './dedup/delivery-dedup.js';
+export { readTailLines } from './dedup/tail-lines.js';

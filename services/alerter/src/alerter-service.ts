@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusMessage, Subscription } from '@hostwatch/transport';
+import { DeliveryDedup } from '@hostwatch/transport';
 import {
   parseAlerterOptions,
   type AlerterOptions,
@@ -14,7 +15,6 @@ import { WebhookChannel } from './channels/webhook-channel.js';
 import { RejectedEvents, type AlertEvent } from './intake/rejected-events.js';
 import { AlertJournal } from './journal/alert-journal.js';
 import { readAlerted } from './journal/alerted-events.js';
-import { SeenWindow } from './journal/seen-window.js';
 import { createAlerterMetrics, type AlerterMetrics } from './metrics.js';
 
 /** The subjects the alerter consumes. */
@@ -47,7 +47,7 @@ class Alerter implements AlerterService {
   private readonly dispatcher: AlertDispatcher;
   private readonly webhook: WebhookChannel | null;
   private readonly rejected: RejectedEvents;
-  private alerted = new SeenWindow();
+  private alerted = new DeliveryDedup();
   private subscription: Subscription | null = null;
   private stopping = new AbortController();
   private failing = false;

@@ -1,6 +1,6 @@
-import { open } from 'node:fs/promises';
+import type { Delivery } from '@hostwatch/transport';
+import { DeliveryDedup, readTailLines } from '@hostwatch/transport';
 import { streamKey } from '../alerts/alert.js';
-import { SeenWindow } from './seen-window.js';
 
 /** How much of the journal's end is read to rebuild the dedup state. */
 export const DEFAULT_JOURNAL_TAIL_BYTES = 1024 * 1024;
@@ -19,18 +19,14 @@ export const DEFAULT_JOURNAL_TAIL_BYTES = 1024 * 1024;
 export async function readAlerted(
   path: string,
   tailBytes = DEFAULT_JOURNAL_TAIL_BYTES,
-): Promise<SeenWindow> {
-  const seen = new SeenWindow();
-  const first = new Map<string, number>();
+): Promise<DeliveryDedup> {
+  const alerted: Delivery[] = [];
   for (const line of await readTailLines(path, tailBytes)) {
     const entry = parseEntry(line);
     if (entry === null) continue;
-    const key = streamKey(entry.kind, entry.host);
-    first.set(key, Math.min(entry.seq, first.get(key) ?? Infinity));
-    seen.add(key, entry.seq);
+    alerted.push([streamKey(entry.kind, entry.host), entry.seq]);
   }
-  for (const [key, seq] of first) seen.seenBelow(key, seq);
-  return seen;
+  return DeliveryDedup.rebuilt(alerted);
 }
 
 interface JournalKey {
@@ -49,24 +45,5 @@ function parseEntry(line: string): JournalKey | null {
     return { kind, host, seq: seq as number };
   } catch {
     return null;
-  }
-}
-
-/** The whole lines among a file's last `tailBytes`. */
-async function readTailLines(
-  path: string,
-  tailBytes: number,
-): Promise<string[]> {
-  const handle = await open(path, 'r').catch(() => null);
-  if (handle === null) return [];
-  try {
-    const { size } = await handle.stat();
-    const start = Math.max(0, size - tailBytes);
-    const buffer = Buffer.alloc(size - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    const lines = buffer.toString('utf8').split('\n');
-    return start > 0 ? lines.slice(1) : lines;
-  } finally {
-    await handle.close();
   }
 }

@@ -3,14 +3,13 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, test } from 'node:test';
-import { createLogger } from '@hostwatch/transport';
+import { createLogger, DeliveryDedup } from '@hostwatch/transport';
 import { Registry } from 'prom-client';
 import { createLoggerMetrics } from '../metrics.js';
 import { CsvFile } from '../storage/csv-file.js';
 import { RunSummary } from '../summary/run-summary.js';
 import { FakeMessage, scoreResult } from '../test-support/score-results.js';
 import { CsvSink } from './csv-sink.js';
-import { SeenWindow } from './seen-window.js';
 
 let dir = '';
 
@@ -22,7 +21,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function sinkAt(path: string, written = new SeenWindow()) {
+function sinkAt(path: string, written = new DeliveryDedup()) {
   const file = new CsvFile({ path, header: 'h\n', maxBytes: 1e9 });
   const registry = new Registry();
   const metrics = createLoggerMetrics(registry);
@@ -64,7 +63,7 @@ test('messages are acked only after their flush reaches the file', async () => {
 
 test('redeliveries are acked without a second row', async () => {
   const path = join(dir, 'log.csv');
-  const written = new SeenWindow();
+  const written = new DeliveryDedup();
   written.add('a', 2);
   const { sink, registry } = sinkAt(path, written);
   const old = deliver(sink, 'a', 2);

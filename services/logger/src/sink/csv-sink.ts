@@ -1,16 +1,20 @@
-import type { BusMessage, Logger, ScoreResult } from '@hostwatch/transport';
+import type {
+  BusMessage,
+  DeliveryDedup,
+  Logger,
+  ScoreResult,
+} from '@hostwatch/transport';
 import { csvCells } from '../csv/columns.js';
 import { csvLine } from '../csv/csv-cell.js';
 import type { LoggerMetrics } from '../metrics.js';
 import type { CsvFile } from '../storage/csv-file.js';
 import type { RunSummary } from '../summary/run-summary.js';
 import { RowBuffer, type PendingRow } from './row-buffer.js';
-import type { SeenWindow } from './seen-window.js';
 
 export interface CsvSinkOptions {
   readonly file: CsvFile;
   /** The rows on disk, read back from the files at start. */
-  readonly written: SeenWindow;
+  readonly written: DeliveryDedup;
   readonly flushRows: number;
   readonly flushIntervalMs: number;
   readonly metrics: LoggerMetrics;

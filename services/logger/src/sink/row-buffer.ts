@@ -1,5 +1,8 @@
-import type { BusMessage, ScoreResult } from '@hostwatch/transport';
-import type { SeenWindow } from './seen-window.js';
+import type {
+  BusMessage,
+  DeliveryDedup,
+  ScoreResult,
+} from '@hostwatch/transport';
 
 /** A row waiting for its flush, with every delivery of its message. */
 export interface PendingRow {
@@ -19,7 +22,7 @@ export class RowBuffer {
   private rows: PendingRow[] = [];
   private readonly byKey = new Map<string, PendingRow>();
 
-  constructor(private readonly written: SeenWindow) {}
+  constructor(private readonly written: DeliveryDedup) {}
 
   get size(): number {
     return this.rows.length;

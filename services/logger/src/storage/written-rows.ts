@@ -1,5 +1,6 @@
 import { open, truncate } from 'node:fs/promises';
-import { SeenWindow } from '../sink/seen-window.js';
+import type { Delivery } from '@hostwatch/transport';
+import { DeliveryDedup, readTailLines } from '@hostwatch/transport';
 
 /** How much of each file's end is read to rebuild the dedup state. */
 export const DEFAULT_TAIL_BYTES = 1024 * 1024;
@@ -17,26 +18,15 @@ export const DEFAULT_TAIL_BYTES = 1024 * 1024;
 export async function readWritten(
   paths: readonly string[],
   tailBytes = DEFAULT_TAIL_BYTES,
-): Promise<SeenWindow> {
-  const rows: [string, number][] = [];
+): Promise<DeliveryDedup> {
+  const rows: Delivery[] = [];
   for (const path of paths) {
     for (const line of await readTailLines(path, tailBytes)) {
       const row = hostAndSeq(line);
       if (row !== null) rows.push(row);
     }
   }
-  return windowOf(rows);
-}
-
-function windowOf(rows: readonly [string, number][]): SeenWindow {
-  const seen = new SeenWindow();
-  const first = new Map<string, number>();
-  for (const [host, seq] of rows) {
-    first.set(host, Math.min(seq, first.get(host) ?? Infinity));
-    seen.add(host, seq);
-  }
-  for (const [host, seq] of first) seen.seenBelow(host, seq);
-  return seen;
+  return DeliveryDedup.rebuilt(rows);
 }
 
 /**
@@ -57,26 +47,7 @@ export async function dropPartialLine(path: string): Promise<void> {
   await truncate(path, lastNewline < 0 ? start : start + lastNewline + 1);
 }
 
-/** The whole lines among a file's last `tailBytes`. */
-async function readTailLines(
-  path: string,
-  tailBytes: number,
-): Promise<string[]> {
-  const handle = await open(path, 'r').catch(() => null);
-  if (handle === null) return [];
-  try {
-    const { size } = await handle.stat();
-    const start = Math.max(0, size - tailBytes);
-    const buffer = Buffer.alloc(size - start);
-    await handle.read(buffer, 0, buffer.length, start);
-    const lines = buffer.toString('utf8').split('\n');
-    return start > 0 ? lines.slice(1) : lines;
-  } finally {
-    await handle.close();
-  }
-}
-
-function hostAndSeq(line: string): [string, number] | null {
+function hostAndSeq(line: string): Delivery | null {
   const [, host, seqText] = line.split(',', 3);
   if (host === undefined || seqText === undefined) return null;
   const seq = Number(seqText);
