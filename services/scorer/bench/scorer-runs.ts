@@ -11,12 +11,14 @@ import type { NatsServerHandle } from '@hostwatch/transport/testing';
 import type { ModelSet } from '@hostwatch/detectors';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { buildScorer } from '../src/index.js';
 import type { Scorer } from '../src/index.js';
 import type { FleetReplay } from './fleet-replay.js';
 import { LatencyLog } from './latency-stats.js';
+import type { FeederJob } from './paced-feeder.js';
 
 /** Results of one run: throughput and sample-to-result latency. */
 export interface RunFigures {
@@ -132,23 +134,17 @@ export async function inProcessRun(
 }
 
 /** A NATS server with the pipeline's streams, and two connections. */
-async function natsSetup(withTap: boolean) {
+async function natsSetup() {
   const server: NatsServerHandle = await startNatsServer();
   const feeder = await connectNatsBus({ url: server.url, name: 'bench-feed' });
   const scorerBus = await connectNatsBus({ url: server.url, name: 'scorer' });
-  const tap = new ResultTap();
-  if (withTap) {
-    feeder.connection.subscribe('scores.>', {
-      callback: (_err, msg) => tap.see(msg.data),
-    });
-  }
   await feeder.connection.flush();
   const close = async () => {
     await scorerBus.drain();
     await feeder.drain();
     await server.stop();
   };
-  return { feeder, scorerBus, tap, close };
+  return { url: server.url, feeder, scorerBus, close };
 }
 
 /**
@@ -163,7 +159,7 @@ export async function natsThroughputRun(
   replay: FleetReplay,
   count: number,
 ): Promise<RunFigures> {
-  const nats = await natsSetup(false);
+  const nats = await natsSetup();
   try {
     await publishBacklog(nats.feeder, replay, count);
     const jsm = await jetstreamManager(nats.feeder.connection);
@@ -181,55 +177,52 @@ export async function natsThroughputRun(
 }
 
 /**
- * Latency at a paced rate over NATS: `rate` samples/s spread over the
- * fleet (every host at rate / hosts Hz) for `seconds`, each stamped when
- * published; latency is its result's arrival at a subscriber minus that.
+ * Latency at a paced rate over NATS: a worker thread plays the fleet,
+ * `rate` samples/s spread over the hosts for `seconds`, each stamped when
+ * published; latency is its result's arrival at the worker minus that.
  */
 export async function natsLatencyRun(
   model: ModelSet,
-  replay: FleetReplay,
+  hosts: number,
   rate: number,
   seconds: number,
 ): Promise<RunFigures> {
-  const nats = await natsSetup(true);
+  const nats = await natsSetup();
   try {
     const scorer = await startScorer(nats.scorerBus, model);
     const count = rate * seconds;
-    const started = performance.now();
-    await pacedPublish(nats.feeder, replay, rate, count);
-    await nats.tap.until(count);
-    const result = figures(count, started, nats.tap);
+    const job: FeederJob = { url: nats.url, hosts, rate, count };
+    const answer = await runFeeder(job);
     await scorer.stop();
-    return result;
+    // Results per second of pacing: a shortfall means results were lost
+    // or still queued 30 s after the last sample.
+    return {
+      samples: answer.received,
+      seconds,
+      samplesPerSecond: answer.received / seconds,
+      p50Ms: answer.p50,
+      p99Ms: answer.p99,
+    };
   } finally {
     await nats.close();
   }
 }
 
-/** Publishes `count` samples at `rate`/s in 10 ms ticks, not waiting. */
-async function pacedPublish(
-  bus: Bus,
-  replay: FleetReplay,
-  rate: number,
-  count: number,
-): Promise<void> {
-  const tickMs = 10;
-  const start = performance.now();
-  const pending: Promise<void>[] = [];
-  let sent = 0;
-  while (sent < count) {
-    const due = Math.min(
-      count,
-      Math.floor(((performance.now() - start) * rate) / 1000),
-    );
-    for (; sent < due; sent++) {
-      const sample = replay.next(sent % replay.hosts, Date.now());
-      const id = sampleMessageId(sample.host, sample.seq);
-      pending.push(
-        bus.publish(metricsSubject(sample.host), sample, { msgId: id }),
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, tickMs));
-  }
-  await Promise.all(pending);
+interface FeederAnswer {
+  readonly p50: number;
+  readonly p99: number;
+  readonly received: number;
+}
+
+function runFeeder(job: FeederJob): Promise<FeederAnswer> {
+  const worker = new Worker(
+    new URL('./paced-feeder-entry.mjs', import.meta.url),
+    {
+      workerData: job,
+    },
+  );
+  return new Promise((resolve, reject) => {
+    worker.once('message', (answer: FeederAnswer) => resolve(answer));
+    worker.once('error', reject);
+  });
 }

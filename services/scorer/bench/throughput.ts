@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   report('NATS JetStream, backlog', nats);
   const paced = await natsLatencyRun(
     model,
-    replay(),
+    args.hosts,
     args.rate,
     args.latencySeconds,
   );
