@@ -24,6 +24,11 @@ describe('readConfig', () => {
     assert.equal(config.modelsDir, join(DEFAULT_DATA_DIR, 'models'));
     assert.equal(config.natsStoreDir, join(DEFAULT_DATA_DIR, 'nats'));
     assert.equal(config.metricsHost, '127.0.0.1');
+    assert.deepEqual(config.scorer.scorer.onlineDetectors, [
+      'isolation_forest',
+      'local_outlier_factor',
+      'one_class_svm',
+    ]);
     assert.deepEqual(config.metricsPorts, {
       collector: 9101,
       scorer: 9102,

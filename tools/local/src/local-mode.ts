@@ -33,24 +33,20 @@ export async function startLocalMode(
   logFor: (service: ServiceName) => Logger,
 ): Promise<LocalMode> {
   const transport = await openTransport(config);
+  const models = await openDirectoryModelStore(config.modelsDir);
+  const services = buildServices({
+    bus: transport.bus,
+    config,
+    models,
+    logFor,
+  });
+  const steps = shutdownSteps(transport, services);
   try {
-    const models = await openDirectoryModelStore(config.modelsDir);
-    const services = buildServices({
-      bus: transport.bus,
-      config,
-      models,
-      logFor,
-    });
     const addresses = await listenAll(services, config);
     await startServices(services);
-    return {
-      transport,
-      services,
-      addresses,
-      shutdownSteps: shutdownSteps(transport, services),
-    };
+    return { transport, services, addresses, shutdownSteps: steps };
   } catch (error) {
-    await transport.close();
+    for (const step of steps) await step.close().catch(() => undefined);
     throw error;
   }
 }
