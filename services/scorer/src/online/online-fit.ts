@@ -28,7 +28,9 @@ export const ONLINE_DETECTOR_OPTIONS: Partial<
  * forest scores every point beyond the range like the edge of the range
  * (below its threshold), so a 4 GiB memory stress was no longer flagged.
  * The fix belongs in the detectors: a PCA threshold above a floor and a
- * score that grows with the distance past the training range.
+ * score that grows with the distance past the training range. Until then
+ * SCORER_ONLINE_DETECTORS can add local_outlier_factor and one_class_svm,
+ * whose scores do grow with the distance (local mode does so).
  */
 export function createOnlineFit(options: ParsedScorerOptions): OnlineFit {
   return (normal, createdAt) =>
