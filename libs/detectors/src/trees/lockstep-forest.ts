@@ -25,9 +25,13 @@ const LANES = LOCKSTEP_LANES;
  */
 export class LockstepForest {
   private readonly roots: Int32Array;
-  private readonly feature: Int32Array;
-  private readonly threshold: Float64Array;
-  private readonly left: Int32Array;
+  /**
+   * 16 bytes a node, so that a step touches one cache line: the threshold
+   * as `thresholds[2 * node]`; the left child and the feature, in the
+   * same bytes, as `links[4 * node + 2]` and `links[4 * node + 3]`.
+   */
+  private readonly thresholds: Float64Array;
+  private readonly links: Int32Array;
   private readonly value: Float64Array;
   /** Steps for each tree, in walking order. */
   private readonly depth: Int32Array;
@@ -35,14 +39,12 @@ export class LockstepForest {
   private readonly groupDepth: Int32Array;
 
   constructor(forest: FlatForest) {
-    const leaf = (node: number) => forest.feature[node] < 0;
     const depths = forest.roots.map((root) => treeDepth(forest, root));
     const order = walkingOrder(depths);
     this.roots = Int32Array.from(order, (tree) => forest.roots[tree]);
     this.depth = Int32Array.from(order, (tree) => depths[tree]);
-    this.feature = forest.feature.map((f) => Math.max(f, 0));
-    this.threshold = forest.threshold.map((t, n) => (leaf(n) ? Infinity : t));
-    this.left = forest.left.map((child, n) => (leaf(n) ? n : child));
+    this.thresholds = interleave(forest);
+    this.links = new Int32Array(this.thresholds.buffer);
     this.value = forest.value.slice();
     this.groupDepth = groupMaxima(this.depth, LANES);
   }
@@ -71,7 +73,7 @@ export class LockstepForest {
    * to `sum` as `walkGroup` would, so the sum is the same double.
    */
   private walkTwoGroups(t: number, row: ArrayLike<number>, sum: number) {
-    const { roots, feature, threshold, left, value, groupDepth } = this;
+    const { roots, thresholds, links, value, groupDepth } = this;
     const group = t / LANES;
     const steps = Math.max(groupDepth[group], groupDepth[group + 1]);
     let a = roots[t];
@@ -83,14 +85,30 @@ export class LockstepForest {
     let g = roots[t + 6];
     let h = roots[t + 7];
     for (let step = steps; step > 0; step--) {
-      a = left[a] + Number(row[feature[a]] > threshold[a]);
-      b = left[b] + Number(row[feature[b]] > threshold[b]);
-      c = left[c] + Number(row[feature[c]] > threshold[c]);
-      d = left[d] + Number(row[feature[d]] > threshold[d]);
-      e = left[e] + Number(row[feature[e]] > threshold[e]);
-      f = left[f] + Number(row[feature[f]] > threshold[f]);
-      g = left[g] + Number(row[feature[g]] > threshold[g]);
-      h = left[h] + Number(row[feature[h]] > threshold[h]);
+      a =
+        links[(a << 2) + 2] +
+        Number(row[links[(a << 2) + 3]] > thresholds[a << 1]);
+      b =
+        links[(b << 2) + 2] +
+        Number(row[links[(b << 2) + 3]] > thresholds[b << 1]);
+      c =
+        links[(c << 2) + 2] +
+        Number(row[links[(c << 2) + 3]] > thresholds[c << 1]);
+      d =
+        links[(d << 2) + 2] +
+        Number(row[links[(d << 2) + 3]] > thresholds[d << 1]);
+      e =
+        links[(e << 2) + 2] +
+        Number(row[links[(e << 2) + 3]] > thresholds[e << 1]);
+      f =
+        links[(f << 2) + 2] +
+        Number(row[links[(f << 2) + 3]] > thresholds[f << 1]);
+      g =
+        links[(g << 2) + 2] +
+        Number(row[links[(g << 2) + 3]] > thresholds[g << 1]);
+      h =
+        links[(h << 2) + 2] +
+        Number(row[links[(h << 2) + 3]] > thresholds[h << 1]);
     }
     const first = sum + (value[a] + value[b] + value[c] + value[d]);
     return first + (value[e] + value[f] + value[g] + value[h]);
@@ -98,25 +116,35 @@ export class LockstepForest {
 
   /** The summed outputs of the LANES trees from `t`, walked side by side. */
   private walkGroup(t: number, row: ArrayLike<number>): number {
-    const { roots, feature, threshold, left, value, groupDepth } = this;
+    const { roots, thresholds, links, value, groupDepth } = this;
     let a = roots[t];
     let b = roots[t + 1];
     let c = roots[t + 2];
     let d = roots[t + 3];
     for (let step = groupDepth[t / LANES]; step > 0; step--) {
-      a = left[a] + Number(row[feature[a]] > threshold[a]);
-      b = left[b] + Number(row[feature[b]] > threshold[b]);
-      c = left[c] + Number(row[feature[c]] > threshold[c]);
-      d = left[d] + Number(row[feature[d]] > threshold[d]);
+      a =
+        links[(a << 2) + 2] +
+        Number(row[links[(a << 2) + 3]] > thresholds[a << 1]);
+      b =
+        links[(b << 2) + 2] +
+        Number(row[links[(b << 2) + 3]] > thresholds[b << 1]);
+      c =
+        links[(c << 2) + 2] +
+        Number(row[links[(c << 2) + 3]] > thresholds[c << 1]);
+      d =
+        links[(d << 2) + 2] +
+        Number(row[links[(d << 2) + 3]] > thresholds[d << 1]);
     }
     return value[a] + value[b] + value[c] + value[d];
   }
 
   private walk(tree: number, row: ArrayLike<number>): number {
-    const { feature, threshold, left } = this;
+    const { thresholds, links } = this;
     let node = this.roots[tree];
     for (let step = this.depth[tree]; step > 0; step--) {
-      node = left[node] + Number(row[feature[node]] > threshold[node]);
+      node =
+        links[(node << 2) + 2] +
+        Number(row[links[(node << 2) + 3]] > thresholds[node << 1]);
     }
     return this.value[node];
   }
@@ -130,6 +158,23 @@ export class LockstepForest {
  */
 export function walkingOrder(depths: Int32Array): number[] {
   return Array.from(depths.keys()).sort((a, b) => depths[a] - depths[b]);
+}
+
+/**
+ * The nodes as 16-byte records (see `LockstepForest.thresholds`); a leaf
+ * loops onto itself: feature 0, threshold +Infinity, left child itself.
+ */
+function interleave(forest: FlatForest): Float64Array {
+  const nodes = forest.feature.length;
+  const thresholds = new Float64Array(2 * nodes);
+  const links = new Int32Array(thresholds.buffer);
+  for (let node = 0; node < nodes; node++) {
+    const leaf = forest.feature[node] < 0;
+    thresholds[2 * node] = leaf ? Infinity : forest.threshold[node];
+    links[4 * node + 2] = leaf ? node : forest.left[node];
+    links[4 * node + 3] = leaf ? 0 : forest.feature[node];
+  }
+  return thresholds;
 }
 
 function groupMaxima(values: Int32Array, size: number): Int32Array {
