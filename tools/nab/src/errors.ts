@@ -91,7 +91,7 @@ export class MissingFileError extends NabError {
 /** A command line that cannot be run. */
 export class UsageError extends NabError {
   constructor(message: string) {
-    super('USAGE', 'nab', message);
+    super('USAGE', 'command line', message);
     this.name = 'UsageError';
   }
 }

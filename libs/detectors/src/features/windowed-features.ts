@@ -108,7 +108,11 @@ export class WindowedFeatures {
     return Math.sqrt(Math.max(0, this.squares[w] / n - m * m));
   }
 
-  /** Position of the value in the previous rows' range: -1 min, +1 max. */
+  /**
+   * Position of the value in the previous rows' range: -1 min, +1 max.
+   * TODO: the scan costs O(w) per push, fine for the few hundred rows
+   * used here; windows of thousands of rows would want monotonic deques.
+   */
   private writeRange(value: number, n: number, at: number): number {
     let lo = n === 0 ? value : Infinity;
     let hi = n === 0 ? value : -Infinity;

@@ -28,16 +28,7 @@ export interface CliArgs {
 
 /** The parsed command line, or undefined when help was asked for. */
 export function parseCliArgs(argv: readonly string[]): CliArgs | undefined {
-  const { values, positionals } = parseArgs({
-    args: [...argv],
-    allowPositionals: true,
-    options: {
-      detectors: { type: 'string' },
-      ensemble: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseOrThrow(argv);
   if (values.help) return undefined;
   if (positionals.length !== 2) {
     throw new UsageError(
@@ -56,4 +47,21 @@ export function parseCliArgs(argv: readonly string[]): CliArgs | undefined {
 /** A comma-separated list of detector names; the options check them. */
 function nameList(text: string | undefined): MemberName[] | undefined {
   return text?.split(',').map((name) => name.trim() as MemberName);
+}
+
+function parseOrThrow(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        detectors: { type: 'string' },
+        ensemble: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
 }

@@ -53,7 +53,7 @@ function toJson(scores: CorpusScores): Record<string, unknown> {
 main(process.argv.slice(2)).catch((err: unknown) => {
   if (err instanceof NabError) {
     console.error(`nab: ${err.message}`);
-    console.error(err.code === 'USAGE' ? `\n${USAGE}` : '');
+    if (err.code === 'USAGE') console.error(`\n${USAGE}`);
   } else {
     console.error(err);
   }
