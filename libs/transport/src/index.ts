@@ -178,3 +178,8 @@ export {
 } from './dedup/delivery-dedup.js';
 export type { Delivery } from './dedup/delivery-dedup.js';
 export { readTailLines } from './dedup/tail-lines.js';
+export {
+  ValidatedIntake,
+  DEFAULT_DEAD_LETTER_RETRY_MS,
+} from './validated-intake.js';
+export type { ValidatedIntakeOptions } from './validated-intake.js';

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BusMessage, Subscription } from '@hostwatch/transport';
-import { DeliveryDedup } from '@hostwatch/transport';
+import { DeliveryDedup, type ValidatedIntake } from '@hostwatch/transport';
 import {
   parseAlerterOptions,
   type AlerterOptions,
@@ -12,7 +12,7 @@ import { anomalyAlert, driftAlert } from './alerts/build-alert.js';
 import { Cooldown } from './alerts/cooldown.js';
 import { AlertDispatcher } from './channels/alert-dispatcher.js';
 import { WebhookChannel } from './channels/webhook-channel.js';
-import { RejectedEvents, type AlertEvent } from './intake/rejected-events.js';
+import { eventIntake, type AlertEvent } from './intake/event-intake.js';
 import { AlertJournal } from './journal/alert-journal.js';
 import { readAlerted } from './journal/alerted-events.js';
 import { createAlerterMetrics, type AlerterMetrics } from './metrics.js';
@@ -46,7 +46,7 @@ class Alerter implements AlerterService {
   private readonly cooldown: Cooldown;
   private readonly dispatcher: AlertDispatcher;
   private readonly webhook: WebhookChannel | null;
-  private readonly rejected: RejectedEvents;
+  private readonly intake: ValidatedIntake<AlertEvent>;
   private alerted = new DeliveryDedup();
   private subscription: Subscription | null = null;
   private stopping = new AbortController();
@@ -67,7 +67,7 @@ class Alerter implements AlerterService {
       metrics,
       log,
     });
-    this.rejected = new RejectedEvents(bus, metrics, log);
+    this.intake = eventIntake(bus, metrics, log);
   }
 
   get alertsPath(): string {
@@ -122,7 +122,7 @@ class Alerter implements AlerterService {
   }
 
   private async handle(message: BusMessage): Promise<void> {
-    const event = await this.rejected.decode(message);
+    const event = await this.intake.decode(message);
     if (event === null) return;
     const key = streamKey(event.kind, event.event.host);
     if (this.alerted.has(key, event.event.seq)) {

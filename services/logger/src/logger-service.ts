@@ -1,7 +1,12 @@
-import type { BusMessage, Subscription } from '@hostwatch/transport';
+import type {
+  BusMessage,
+  ScoreResult,
+  Subscription,
+  ValidatedIntake,
+} from '@hostwatch/transport';
 import { CSV_COLUMNS } from './csv/columns.js';
 import { csvLine } from './csv/csv-cell.js';
-import { RejectedResults } from './intake/rejected-results.js';
+import { resultIntake } from './intake/result-intake.js';
 import {
   parseLoggerOptions,
   type LoggerOptions,
@@ -42,7 +47,7 @@ class PerformanceLogger implements LoggerService {
   private readonly metrics: LoggerMetrics;
   private readonly file: CsvFile;
   private readonly summary = new RunSummary();
-  private readonly rejected: RejectedResults;
+  private readonly intake: ValidatedIntake<ScoreResult>;
   private sink: CsvSink | null = null;
   private subscription: Subscription | null = null;
 
@@ -53,7 +58,7 @@ class PerformanceLogger implements LoggerService {
       header: csvLine(CSV_COLUMNS),
       maxBytes: options.rotateBytes,
     });
-    this.rejected = new RejectedResults(options.bus, this.metrics, options.log);
+    this.intake = resultIntake(options.bus, this.metrics, options.log);
   }
 
   get csvPath(): string {
@@ -111,7 +116,7 @@ class PerformanceLogger implements LoggerService {
   }
 
   private async handle(sink: CsvSink, message: BusMessage): Promise<void> {
-    const result = await this.rejected.decode(message);
+    const result = await this.intake.decode(message);
     if (result !== null) sink.accept(result, message);
   }
 
