@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { describe, it } from 'node:test';
 
 import { Random } from '../core/random.js';
@@ -83,4 +84,36 @@ describe('createForestScorer', () => {
     builder.setLeaf(node, -1);
     assert.ok(createForestScorer(builder.build()) instanceof LockstepForest);
   });
+
+  it('falls back to the lockstep walk where code generation is disallowed', () => {
+    const script = [
+      `import { createForestScorer } from '${moduleUrl('./compiled-forest.ts')}';`,
+      `import { ForestBuilder } from '${moduleUrl('./forest-builder.ts')}';`,
+      'const builder = new ForestBuilder();',
+      'const left = builder.setSplit(builder.addRoot(), 0, 1);',
+      'builder.setLeaf(left, 10);',
+      'builder.setLeaf(left + 1, 20);',
+      'const scorer = createForestScorer(builder.build());',
+      'console.log(scorer.constructor.name, scorer.sum([1]), scorer.sum([2]));',
+    ].join('\n');
+    const child = spawnSync(
+      process.execPath,
+      [
+        '--conditions=source',
+        '--import',
+        'tsx',
+        '--disallow-code-generation-from-strings',
+        '--input-type=module',
+        '--eval',
+        script,
+      ],
+      { encoding: 'utf8' },
+    );
+    assert.equal(child.status, 0, child.stderr);
+    assert.equal(child.stdout.trim(), 'LockstepForest 10 20');
+  });
 });
+
+function moduleUrl(path: string): string {
+  return new URL(path, import.meta.url).href;
+}
