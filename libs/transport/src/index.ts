@@ -183,3 +183,9 @@ export {
   DEFAULT_DEAD_LETTER_RETRY_MS,
 } from './validated-intake.js';
 export type { ValidatedIntakeOptions } from './validated-intake.js';
+export { serveService } from './lifecycle/serve-service.js';
+export type {
+  ServeServiceOptions,
+  ServedService,
+  ServiceWorker,
+} from './lifecycle/serve-service.js';

@@ -1,8 +1,7 @@
 import {
-  buildMetricsServer,
   connectNatsBus,
   createLogger,
-  onShutdown,
+  serveService,
 } from '@hostwatch/transport';
 import { hostname } from 'node:os';
 import { Registry } from 'prom-client';
@@ -30,28 +29,19 @@ async function main(): Promise<void> {
     desktop: config.desktop ? new DesktopChannel() : null,
     webhook: webhookOf(config),
   });
-  const server = buildMetricsServer({
+  const { address } = await serveService({
+    name: 'alerter',
+    worker: alerter,
+    bus,
     registry,
-    ready: () => bus.connected,
     health: () => ({
       status: alerter.writable ? 'ok' : 'degraded',
       checks: { journal: { ok: alerter.writable, detail: alerter.alertsPath } },
     }),
-  });
-  await alerter.start();
-  const address = await server.listen({
-    host: config.metricsHost,
-    port: config.metricsPort,
+    listen: { host: config.metricsHost, port: config.metricsPort },
+    shutdown: { onStep: (step) => log.info(step, 'shutdown step') },
   });
   log.info({ metrics: address.url, desktop: config.desktop }, 'listening');
-  onShutdown(
-    [
-      { name: 'alerter', close: () => alerter.stop() },
-      { name: 'nats', close: () => bus.drain() },
-      { name: 'http', close: () => server.close() },
-    ],
-    { onStep: (step) => log.info(step, 'shutdown step') },
-  );
 }
 
 function webhookOf(config: AlerterConfig): WebhookSettings | null {

@@ -3,6 +3,7 @@ import {
   connectNatsBus,
   createLogger,
   onShutdown,
+  serveService,
   type Logger,
   type NatsBus,
 } from '@hostwatch/transport';
@@ -61,22 +62,16 @@ async function runCollector(
       sysRoot: config.sysRoot,
     },
   });
-  const server = buildMetricsServer({
+  const { address } = await serveService({
+    name: 'collector',
+    worker: collector,
+    bus,
     registry,
     health: () => collector.health(),
-    ready: () => bus.connected,
+    listen: { port: config.metricsPort },
+    shutdown: { onStep: (step) => log.info(step, 'shutdown step done') },
   });
-  await collector.start();
-  const address = await server.listen({ port: config.metricsPort });
   log.info({ url: address.url }, 'serving /metrics and /healthz');
-  onShutdown(
-    [
-      { name: 'collector', close: () => collector.stop() },
-      { name: 'nats', close: () => bus.drain() },
-      { name: 'http', close: () => server.close() },
-    ],
-    { onStep: (step) => log.info(step, 'shutdown step done') },
-  );
 }
 
 async function runReplay(

@@ -1,8 +1,7 @@
 import {
-  buildMetricsServer,
   connectNatsBus,
   createLogger,
-  onShutdown,
+  serveService,
 } from '@hostwatch/transport';
 import { hostname } from 'node:os';
 import { Registry } from 'prom-client';
@@ -21,28 +20,19 @@ async function main(): Promise<void> {
     name: `logger-${hostname()}`,
   });
   const logger = buildLogger({ ...config, bus, registry, log });
-  const server = buildMetricsServer({
+  const { address } = await serveService({
+    name: 'logger',
+    worker: logger,
+    bus,
     registry,
-    ready: () => bus.connected,
     health: () => ({
       status: logger.writable ? 'ok' : 'degraded',
       checks: { csv: { ok: logger.writable, detail: logger.csvPath } },
     }),
-  });
-  await logger.start();
-  const address = await server.listen({
-    host: config.metricsHost,
-    port: config.metricsPort,
+    listen: { host: config.metricsHost, port: config.metricsPort },
+    shutdown: { onStep: (step) => log.info(step, 'shutdown step') },
   });
   log.info({ metrics: address.url }, 'listening');
-  onShutdown(
-    [
-      { name: 'logger', close: () => logger.stop().then(() => undefined) },
-      { name: 'nats', close: () => bus.drain() },
-      { name: 'http', close: () => server.close() },
-    ],
-    { onStep: (step) => log.info(step, 'shutdown step') },
-  );
 }
 
 main().catch((error: unknown) => {
