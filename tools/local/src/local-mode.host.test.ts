@@ -3,7 +3,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
 import {
   startNatsServer,
   type NatsServerHandle,
@@ -31,6 +31,23 @@ const CLEAR_ROWS = 3;
  * VM touches under 1 GiB/s).
  */
 const MEMORY_STRESS_MIB = Math.min(4096, Math.floor(totalmem() / 4 / 2 ** 20));
+interface Stress {
+  readonly args: readonly string[];
+  /** One of these must be among an alert's top three features. */
+  readonly features: readonly string[];
+}
+
+const CPU_STRESS: Stress = {
+  args: ['--cpu', 'all'],
+  features: ['cpu_percent', 'cpu_freq', 'cpu_temp'],
+};
+const MEMORY_STRESS: Stress = {
+  args: ['--memory', String(MEMORY_STRESS_MIB)],
+  features: ['cpu_memory'],
+};
+
+/** Warm-up CPU above this leaves a CPU stress nothing to show. */
+const BUSY_CPU_PERCENT = 90;
 /** A folder with node but no nats-server (that lives in /usr/sbin). */
 const PATH_WITHOUT_NATS = '/usr/bin:/bin';
 
@@ -46,24 +63,21 @@ describe('npm start on this host with a real nats-server', () => {
   });
   after(() => nats.stop());
 
-  it('turns CPU and memory stress into alerts that clear', async () => {
-    await runFlow({ NATS_URL: nats.url, PATH: process.env.PATH }, 'nats-url', {
-      warmup: '30s',
-      stressSeconds: 15,
-    });
+  it('turns CPU and memory stress into alerts that clear', async (t) => {
+    const env = { NATS_URL: nats.url, PATH: process.env.PATH };
+    await runFlow(t, env, 'nats-url', { warmup: '30s', stressSeconds: 15 });
   });
 });
 
 describe('npm start on this host with no NATS reachable', () => {
-  it('runs embedded and still alerts on CPU and memory stress', async () => {
-    await runFlow({ PATH: PATH_WITHOUT_NATS }, 'embedded', {
-      warmup: '20s',
-      stressSeconds: 12,
-    });
+  it('runs embedded and still alerts on CPU and memory stress', async (t) => {
+    const env = { PATH: PATH_WITHOUT_NATS };
+    await runFlow(t, env, 'embedded', { warmup: '20s', stressSeconds: 12 });
   });
 });
 
 async function runFlow(
+  t: TestContext,
   transportEnv: NodeJS.ProcessEnv,
   transport: string,
   flow: Flow,
@@ -73,8 +87,13 @@ async function runFlow(
   try {
     await local.waitForLine((l) => l.transport === transport, 60_000);
     await local.waitForLine(isWarmUpOver, 120_000);
-    await stressAndCheck(dir, ['--cpu', 'all'], flow);
-    await stressAndCheck(dir, ['--memory', String(MEMORY_STRESS_MIB)], flow);
+    const busy = await cpuAlreadyBusy(dir);
+    await t.test('CPU stress alerts and clears', { skip: busy }, () =>
+      stressAndCheck(dir, CPU_STRESS, flow),
+    );
+    await t.test('memory stress alerts and clears', () =>
+      stressAndCheck(dir, MEMORY_STRESS, flow),
+    );
     assert.equal(await local.stop(), 0, 'local mode exits 0 on SIGTERM');
     await checkFiles(dir);
   } catch (error) {
@@ -105,18 +124,31 @@ function localEnv(
   };
 }
 
+/**
+ * A CPU stress cannot show on a host whose CPU other work already holds
+ * near 100 % (a shared development machine): the reason to skip the CPU
+ * check, said in the output, or false on a quiet host such as CI.
+ */
+async function cpuAlreadyBusy(dir: string): Promise<string | false> {
+  const rows = await readCsvRows(join(dir, 'performance_log.csv'));
+  const cpu = rows.map((r) => r.cpuPercent).sort((a, b) => a - b);
+  const median = cpu[Math.floor(cpu.length / 2)];
+  if (!(median > BUSY_CPU_PERCENT)) return false;
+  return `cpu_percent median ${median} % during warm-up: other work holds this CPU`;
+}
+
 function isWarmUpOver(line: LogLine): boolean {
   return line.service === 'local' && line.model === 'online';
 }
 
 /**
- * Runs one stress; an anomaly alert naming a CPU or memory feature among
- * its top three must arrive within ALERT_WITHIN_MS of the start, and the
+ * Runs one stress; an anomaly alert naming a feature of the stressed
+ * resource among its top three must arrive within ALERT_WITHIN_MS of the start, and the
  * flags must clear within CLEAR_WITHIN_MS of the end.
  */
 async function stressAndCheck(
   dir: string,
-  args: readonly string[],
+  { args, features }: Stress,
   flow: Flow,
 ): Promise<void> {
   const startedAt = Date.now();
@@ -126,7 +158,7 @@ async function stressAndCheck(
   );
   let alert: AlertLine;
   try {
-    alert = await waitForAlert(dir, startedAt);
+    alert = await waitForAlert(dir, startedAt, features);
     await stress.done;
   } finally {
     stress.kill();
@@ -138,26 +170,33 @@ async function stressAndCheck(
   process.stdout.write(`# flags clear ${cleared - endedAt} ms after its end\n`);
 }
 
-async function waitForAlert(dir: string, since: number): Promise<AlertLine> {
+async function waitForAlert(
+  dir: string,
+  since: number,
+  features: readonly string[],
+): Promise<AlertLine> {
   const deadline = since + ALERT_WITHIN_MS;
   for (;;) {
     const alerts = await readAlerts(join(dir, 'alerts.jsonl'));
-    const found = alerts.find((a) => isStressAlert(a, since));
+    const found = alerts.find((a) => isStressAlert(a, since, features));
     if (found !== undefined) return found;
     if (Date.now() > deadline) {
       assert.fail(
-        `no anomaly alert naming a CPU or memory feature within ${ALERT_WITHIN_MS} ms; alerts since: ${JSON.stringify(alerts.filter((a) => a.event.timestamp >= since))}`,
+        `no anomaly alert naming one of ${features.join(', ')} within ${ALERT_WITHIN_MS} ms; alerts since: ${JSON.stringify(alerts.filter((a) => a.event.timestamp >= since))}`,
       );
     }
     await sleep(250);
   }
 }
 
-/** cpu_percent, cpu_freq, cpu_temp and cpu_memory (the memory feature). */
-function isStressAlert(alert: AlertLine, since: number): boolean {
+function isStressAlert(
+  alert: AlertLine,
+  since: number,
+  features: readonly string[],
+): boolean {
   if (alert.kind !== 'anomaly' || alert.event.timestamp < since) return false;
   const top = (alert.event.explanation ?? []).slice(0, 3);
-  return top.some((d) => d.feature.startsWith('cpu_'));
+  return top.some((d) => features.includes(d.feature));
 }
 
 /** The time of the first of CLEAR_ROWS unflagged rows after `since`. */

@@ -15,6 +15,7 @@ export interface CsvRow {
   readonly timestamp: number;
   readonly seq: number;
   readonly status: string;
+  readonly cpuPercent: number;
   readonly flagged: boolean;
 }
 
@@ -39,6 +40,7 @@ export async function readCsvRows(path: string): Promise<CsvRow[]> {
       timestamp: Date.parse(cells[at('timestamp')]),
       seq: Number(cells[at('seq')]),
       status: cells[at('status')],
+      cpuPercent: Number(cells[at('cpu_percent')]),
       flagged: cells[at('ensemble_pred')] === '1',
     };
   });
