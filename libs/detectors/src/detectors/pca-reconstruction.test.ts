@@ -20,7 +20,7 @@ import {
   scoreMatrix,
   viaText,
 } from '../trees/test-support/score-matrix.js';
-import { PcaReconstruction } from './pca-reconstruction.js';
+import { MIN_PCA_THRESHOLD, PcaReconstruction } from './pca-reconstruction.js';
 
 /**
  * The fixtures README's tolerance. scikit-learn computed
@@ -122,6 +122,23 @@ describe('PcaReconstruction contract', () => {
         ),
       InsufficientDataError,
     );
+  });
+
+  it('keeps its threshold above rounding noise when it spans every moving feature', () => {
+    // Two moving features and two components: every training row is
+    // reconstructed exactly, so training errors are rounding noise.
+    const rows = Array.from({ length: 200 }, (_, i) => [
+      Math.sin(i / 7),
+      Math.cos(i / 5) * 3,
+      0,
+    ]);
+    const pca = new PcaReconstruction({ components: 2 });
+    pca.fit(matrixFromRows(rows));
+    assert.equal(pca.threshold, MIN_PCA_THRESHOLD);
+    const moved = Float64Array.of(0.3, -1.1, 0);
+    assert.equal(pca.predict(moved), false);
+    // Leaving the subspace (the still feature moves) is flagged.
+    assert.equal(pca.predict(Float64Array.of(0.3, -1.1, 0.5)), true);
   });
 
   it('refuses to score before fit or with the wrong feature count', () => {

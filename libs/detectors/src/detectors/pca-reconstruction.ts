@@ -138,12 +138,27 @@ export class PcaReconstruction implements Detector {
     this.centred = new Float64Array(subspace.mean.length);
   }
 
+  /**
+   * The training quantile, but never below MIN_PCA_THRESHOLD: when the
+   * components span every feature that moved in training (a host with
+   * three live sensors and three components), every training error is
+   * rounding noise near 0, and a threshold there would flag each sample on
+   * the next rounding error.
+   */
   private trainingThreshold(x: FeatureMatrix): number {
     const scores = new Float64Array(x.rows);
     for (let r = 0; r < x.rows; r++) scores[r] = this.score(rowOf(x, r));
-    return quantile(scores, 1 - this.options.contamination);
+    const level = quantile(scores, 1 - this.options.contamination);
+    return Math.max(level, MIN_PCA_THRESHOLD);
   }
 }
+
+/**
+ * The lowest default threshold, in squared standard deviations: a sample
+ * must leave the fitted subspace by at least a thousandth of a standard
+ * deviation (1e-6 squared) to be flagged.
+ */
+export const MIN_PCA_THRESHOLD = 1e-6;
 
 /**
  * ‖r‖² - Σₖ (r·aₖ)² for the centred row r and orthonormal axes aₖ, which
