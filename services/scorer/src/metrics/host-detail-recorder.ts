@@ -1,13 +1,22 @@
 import type { ModelSet } from '@hostwatch/detectors';
 import type { ScoreResult } from '@hostwatch/transport';
+import type { Gauge } from 'prom-client';
 import type { ScorerMetrics } from './scorer-metrics.js';
+
+type GaugeChild = ReturnType<Gauge<string>['labels']>;
 
 /** The label sets a host holds, so they can be removed when it leaves. */
 interface HostDetail {
-  readonly features: Set<string>;
+  readonly host: string;
+  /** Feature gauges by feature, looked up once. */
+  readonly features: Map<string, GaugeChild>;
   readonly detectors: Set<string>;
   /** `top_features` of the last anomaly's series, null before the first. */
   lastAnomaly: string | null;
+  /** The newest result not yet exported, null once exported. */
+  latest: ScoreResult | null;
+  /** Votes of the newest scored result, null before the first. */
+  votes: number | null;
 }
 
 /**
@@ -19,23 +28,27 @@ interface HostDetail {
  * features replaces the previous series, so `top_features` adds at most
  * one series per host at a time. Prometheus keeps the replaced ones, which
  * is what the dashboard's event log reads over its time range.
+ *
+ * The feature values, votes and last-result time are written when scraped,
+ * from the newest result. FIXME: a feature that is null in the newest
+ * result keeps the value of the last scrape, not a non-null value from
+ * between the two scrapes (a sensor that comes and goes within 15 s).
  */
 export class HostDetailRecorder {
   private readonly hosts = new Map<string, HostDetail>();
+  /** Hosts with a result since the last scrape. */
+  private readonly unexported = new Set<HostDetail>();
 
-  constructor(private readonly metrics: ScorerMetrics) {}
+  constructor(private readonly metrics: ScorerMetrics) {
+    metrics.onScrape(() => this.exportDetails());
+  }
 
   record(result: ScoreResult): void {
     const detail = this.detailOf(result.host);
-    for (const name in result.features) {
-      const value = result.features[name];
-      if (value === null) continue;
-      detail.features.add(name);
-      this.metrics.feature.labels(result.host, name).set(value);
-    }
-    this.metrics.lastResult.labels(result.host).set(result.scored_at / 1000);
+    detail.latest = result;
+    this.unexported.add(detail);
     if (result.status !== 'scored') return;
-    this.metrics.votes.labels(result.host).set(result.ensemble.votes);
+    detail.votes = result.ensemble.votes;
     if (result.ensemble.flag === true) this.recordAnomaly(detail, result);
   }
 
@@ -57,7 +70,8 @@ export class HostDetailRecorder {
     const detail = this.hosts.get(host);
     if (detail === undefined) return;
     this.hosts.delete(host);
-    for (const feature of detail.features) {
+    this.unexported.delete(detail);
+    for (const feature of detail.features.keys()) {
       this.metrics.feature.remove({ host, feature });
     }
     this.removeThresholds(host, detail);
@@ -65,6 +79,35 @@ export class HostDetailRecorder {
     this.metrics.votes.remove({ host });
     this.metrics.votesNeeded.remove({ host });
     this.metrics.lastResult.remove({ host });
+  }
+
+  private exportDetails(): void {
+    for (const detail of this.unexported) {
+      const result = detail.latest;
+      detail.latest = null;
+      if (result !== null) this.exportResult(detail, result);
+    }
+    this.unexported.clear();
+  }
+
+  private exportResult(detail: HostDetail, result: ScoreResult): void {
+    for (const name in result.features) {
+      const value = result.features[name];
+      if (value !== null) this.featureGauge(detail, name).set(value);
+    }
+    this.metrics.lastResult.labels(detail.host).set(result.scored_at / 1000);
+    if (detail.votes !== null) {
+      this.metrics.votes.labels(detail.host).set(detail.votes);
+    }
+  }
+
+  private featureGauge(detail: HostDetail, feature: string): GaugeChild {
+    let child = detail.features.get(feature);
+    if (child === undefined) {
+      child = this.metrics.feature.labels(detail.host, feature);
+      detail.features.set(feature, child);
+    }
+    return child;
   }
 
   private recordAnomaly(detail: HostDetail, result: ScoreResult): void {
@@ -94,7 +137,14 @@ export class HostDetailRecorder {
   private detailOf(host: string): HostDetail {
     let detail = this.hosts.get(host);
     if (detail === undefined) {
-      detail = { features: new Set(), detectors: new Set(), lastAnomaly: null };
+      detail = {
+        host,
+        features: new Map(),
+        detectors: new Set(),
+        lastAnomaly: null,
+        latest: null,
+        votes: null,
+      };
       this.hosts.set(host, detail);
     }
     return detail;

@@ -13,6 +13,15 @@ import type { ParsedConsumeOptions } from '../consume-options.js';
 import { OrderedDispatcher } from '../ordered-dispatcher.js';
 import { NatsMessage } from './nats-message.js';
 import { isNotFound } from './stream-specs.js';
+import type { WriteBatch } from './write-batch.js';
+
+/** What the consumers share with their bus. */
+export interface ConsumerHooks {
+  /** Told when a consumer ends for good. */
+  readonly onFailure: (error: Error) => void;
+  /** Where acks and naks wait for the end of the turn. */
+  readonly writes: WriteBatch;
+}
 
 /**
  * The JetStream consumer name for one subject filter. NATS 2.9 has no
@@ -89,7 +98,7 @@ class SubjectConsumer {
   constructor(
     private readonly dispatcher: OrderedDispatcher,
     private readonly counter: { pending: number },
-    private readonly onFailure: (error: Error) => void,
+    private readonly hooks: ConsumerHooks,
   ) {}
 
   async start(js: JetStreamClient, stream: string, name: string) {
@@ -101,7 +110,8 @@ class SubjectConsumer {
     this.loop = this.run(this.messages).catch((error: unknown) => {
       // The client retries through outages itself; reaching here means
       // the consumer ended for good (e.g. deleted): report, do not crash.
-      this.onFailure(error instanceof Error ? error : new Error(String(error)));
+      const failure = error instanceof Error ? error : new Error(String(error));
+      this.hooks.onFailure(failure);
     });
   }
 
@@ -119,7 +129,11 @@ class SubjectConsumer {
         continue;
       }
       this.counter.pending++;
-      const message = new NatsMessage(msg, () => this.counter.pending--);
+      const message = new NatsMessage(
+        msg,
+        () => this.counter.pending--,
+        this.hooks.writes,
+      );
       this.dispatcher.dispatch(message);
     }
   }
@@ -133,7 +147,7 @@ export async function consumeDurably(
   jsm: JetStreamManager,
   js: JetStreamClient,
   options: ParsedConsumeOptions,
-  onFailure: (error: Error) => void,
+  hooks: ConsumerHooks,
 ): Promise<Subscription> {
   const dispatcher = new OrderedDispatcher(options);
   const counter = { pending: 0 };
@@ -145,7 +159,7 @@ export async function consumeDurably(
       const name = consumerName(options.durable, subject, many);
       const stream = await streamFor(jsm, subject);
       await ensureConsumer(jsm, stream, consumerConfig(name, subject, options));
-      const consumer = new SubjectConsumer(dispatcher, counter, onFailure);
+      const consumer = new SubjectConsumer(dispatcher, counter, hooks);
       consumers.push(consumer);
       await consumer.start(js, stream, name);
     }
@@ -160,6 +174,7 @@ export async function consumeDurably(
     async stop() {
       await stopAll();
       await dispatcher.idle();
+      hooks.writes.flush();
     },
   };
 }

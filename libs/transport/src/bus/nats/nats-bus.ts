@@ -29,7 +29,9 @@ import {
 } from '../consume-options.js';
 import { assertPublishSubject } from '../subject-matcher.js';
 import { consumeDurably } from './durable-consumer.js';
+import { JetStreamPublisher } from './jetstream-publisher.js';
 import { ReconnectBackoff } from './reconnect-backoff.js';
+import { WriteBatch } from './write-batch.js';
 import {
   DEFAULT_STREAMS,
   ensureStreams,
@@ -128,6 +130,8 @@ export class NatsBus implements Bus, BusStatus {
   private readonly js: JetStreamClient;
   private readonly status = new StatusEmitter();
   private readonly subscriptions = new Set<Subscription>();
+  private readonly writes = new WriteBatch();
+  private readonly publisher: JetStreamPublisher;
   private isConnected = true;
   private closed = false;
 
@@ -138,7 +142,9 @@ export class NatsBus implements Bus, BusStatus {
     options: NatsBusOptions,
     private readonly backoff: ReconnectBackoff,
   ) {
-    this.js = jetstream(connection, { timeout: options.publishTimeoutMs });
+    const timeout = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
+    this.js = jetstream(connection, { timeout });
+    this.publisher = new JetStreamPublisher(connection, timeout);
     void this.watchStatus();
   }
 
@@ -175,7 +181,12 @@ export class NatsBus implements Bus, BusStatus {
     }
     const data = encoder.encode(JSON.stringify(payload));
     try {
-      await this.js.publish(subject, data, { msgID: options.msgId });
+      await new Promise((resolve, reject) => {
+        this.writes.defer(() => {
+          const sent = this.publisher.publish(subject, data, options.msgId);
+          sent.then(resolve, reject);
+        });
+      });
     } catch (error) {
       throw new TransportError(
         'PUBLISH_FAILED',
@@ -208,7 +219,10 @@ export class NatsBus implements Bus, BusStatus {
     const onFailure = (error: Error) =>
       this.status.emit({ type: 'error', error });
     try {
-      return await consumeDurably(this.jsm, this.js, options, onFailure);
+      return await consumeDurably(this.jsm, this.js, options, {
+        onFailure,
+        writes: this.writes,
+      });
     } catch (error) {
       if (error instanceof TransportError) throw error;
       throw new TransportError(
@@ -224,7 +238,9 @@ export class NatsBus implements Bus, BusStatus {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((s) => s.stop()));
+    this.writes.flush();
     if (!this.connection.isClosed()) await this.connection.drain();
+    this.publisher.close();
   }
 
   private async watchStatus(): Promise<void> {

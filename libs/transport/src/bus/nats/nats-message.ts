@@ -1,15 +1,20 @@
 import type { JsMsg } from '@nats-io/jetstream';
 import type { SettleableMessage } from '../ordered-dispatcher.js';
+import type { WriteBatch } from './write-batch.js';
 
 const decoder = new TextDecoder();
 
-/** A JetStream delivery behind the `BusMessage` contract. */
+/**
+ * A JetStream delivery behind the `BusMessage` contract. Its ack or nak
+ * leaves with the turn's other writes (see WriteBatch).
+ */
 export class NatsMessage implements SettleableMessage {
   private done = false;
 
   constructor(
     private readonly msg: JsMsg,
     private readonly onSettled: () => void,
+    private readonly writes: WriteBatch,
   ) {}
 
   get subject(): string {
@@ -33,11 +38,11 @@ export class NatsMessage implements SettleableMessage {
   }
 
   ack(): void {
-    if (this.settle()) this.msg.ack();
+    if (this.settle()) this.writes.defer(() => this.msg.ack());
   }
 
   nak(delayMs?: number): void {
-    if (this.settle()) this.msg.nak(delayMs);
+    if (this.settle()) this.writes.defer(() => this.msg.nak(delayMs));
   }
 
   private settle(): boolean {
