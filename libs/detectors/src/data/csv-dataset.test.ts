@@ -122,7 +122,8 @@ describe('parseDatasetCsv', () => {
 
 describe('formatDatasetCsv', () => {
   it('writes what parseDatasetCsv reads back, NaN as an empty cell', () => {
-    const text = 'timestamp,cpu_percent,cpu_temp,label\nt0,0.1,,1\nt1,2,-3e-7,0\n';
+    const text =
+      'timestamp,cpu_percent,cpu_temp,label\nt0,0.1,,1\nt1,2,-3e-7,0\n';
     const ds = parse(text);
     assert.equal(formatDatasetCsv(ds), text);
     assert.deepEqual(parse(formatDatasetCsv(ds)), ds);
@@ -137,8 +138,7 @@ describe('formatDatasetCsv', () => {
   it('refuses to write Infinity or a timestamp with a comma', () => {
     const base = { features: ['cpu_percent'], rows: 1 };
     assert.throws(
-      () =>
-        formatDatasetCsv({ ...base, values: Float64Array.of(Infinity) }),
+      () => formatDatasetCsv({ ...base, values: Float64Array.of(Infinity) }),
       InvalidInputError,
     );
     assert.throws(
