@@ -4,7 +4,8 @@ import type { LocalMode } from './local-mode.js';
 
 /** Where the durable setup is described. */
 export const DURABLE_SETUP_HINT =
-  'install nats-server on the PATH (https://docs.nats.io) or set NATS_URL for the durable NATS setup; see the README';
+  'install nats-server on the PATH (https://docs.nats.io) ' +
+  'or set NATS_URL for the durable NATS setup; see the README';
 
 /** Says which transport local mode chose and how. */
 export function announceTransport(mode: LocalMode, log: Logger): void {
@@ -12,7 +13,10 @@ export function announceTransport(mode: LocalMode, log: Logger): void {
   if (kind === 'embedded') {
     log.info(
       { transport: kind },
-      `embedded mode: the four services share one process and an in-process bus (this host only, nothing kept across restarts); ${DURABLE_SETUP_HINT}`,
+      'embedded mode: the four services share one process ' +
+        'and an in-process bus ' +
+        '(this host only, nothing kept across restarts); ' +
+        DURABLE_SETUP_HINT,
     );
   } else if (kind === 'nats-server') {
     log.info({ transport: kind, url }, `started nats-server at ${url}`);
@@ -42,7 +46,8 @@ export function announceReady(
   const warmupEndsAt = new Date(Date.now() + warmupMs);
   log.info(
     { warmupMs, warmupEndsAt, models: config.modelsDir },
-    `warm-up: learning this host until about ${warmupEndsAt.toISOString()} (SCORER_WARMUP), unless ${config.modelsDir} holds a trained model`,
+    `warm-up: learning this host until about ${warmupEndsAt.toISOString()} ` +
+      `(SCORER_WARMUP), unless ${config.modelsDir} holds a trained model`,
   );
 }
 

@@ -182,7 +182,9 @@ async function waitForAlert(
     if (found !== undefined) return found;
     if (Date.now() > deadline) {
       assert.fail(
-        `no anomaly alert naming one of ${features.join(', ')} within ${ALERT_WITHIN_MS} ms; alerts since: ${JSON.stringify(alerts.filter((a) => a.event.timestamp >= since))}`,
+        `no anomaly alert naming one of ${features.join(', ')} ` +
+          `within ${ALERT_WITHIN_MS} ms; alerts since: ` +
+          JSON.stringify(alerts.filter((a) => a.event.timestamp >= since)),
       );
     }
     await sleep(250);
@@ -209,7 +211,8 @@ async function waitForClear(dir: string, since: number): Promise<number> {
     if (run >= 0) return after[run].timestamp;
     if (Date.now() > deadline) {
       assert.fail(
-        `flags did not clear within ${CLEAR_WITHIN_MS} ms of the stress end: ${JSON.stringify(after.map((r) => r.flagged))}`,
+        `flags did not clear within ${CLEAR_WITHIN_MS} ms of the stress end: ` +
+          JSON.stringify(after.map((r) => r.flagged)),
       );
     }
     await sleep(500);

@@ -36,7 +36,9 @@ async function listenOne(
     if (!isAddressInUse(error)) throw error;
     throw new LocalModeError(
       'PORT_TAKEN',
-      `port ${port} for the ${name}'s /metrics on ${config.metricsHost} is taken: set ${name.toUpperCase()}_METRICS_PORT to a free port (0 picks one)`,
+      `port ${port} for the ${name}'s /metrics on ${config.metricsHost} ` +
+        `is taken: set ${name.toUpperCase()}_METRICS_PORT ` +
+        'to a free port (0 picks one)',
       { cause: error },
     );
   }
