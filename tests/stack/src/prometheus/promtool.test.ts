@@ -34,7 +34,15 @@ describe('promtool', () => {
 
   it('fails a rules test whose expectation is wrong (the check can fail)', async () => {
     const broken =
-      'rule_files: []\ntests:\n  - interval: 1m\n    input_series: []\n    alert_rule_test:\n      - eval_time: 1m\n        alertname: Missing\n        exp_alerts:\n          - exp_labels: { severity: page }\n';
+      'rule_files: []\n' +
+      'tests:\n' +
+      '  - interval: 1m\n' +
+      '    input_series: []\n' +
+      '    alert_rule_test:\n' +
+      '      - eval_time: 1m\n' +
+      '        alertname: Missing\n' +
+      '        exp_alerts:\n' +
+      '          - exp_labels: { severity: page }\n';
     const result = await promtool(['test', 'rules', '/dev/stdin'], broken);
     assert.notEqual(result.code, 0, result.output);
   });

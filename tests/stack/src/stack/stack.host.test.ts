@@ -46,25 +46,31 @@ describe(
       return stack;
     };
 
-    it('answers every dashboard panel, annotation, variable and alert signal with data', async (t) => {
-      const s = running();
-      const started = Date.now();
-      let invalidSent = false;
-      let queries: CheckedQuery[] = [];
-      let missing: CheckedQuery[] = [];
-      while (Date.now() - started < DATA_TIMEOUT_MS) {
-        invalidSent ||= await sendInvalidWhenUp(s);
-        queries = await checkedQueries(await variableValues(s));
-        missing = await queriesWithoutData(s.prometheus, queries);
-        if (missing.length === 0) break;
-        assertAllRunning(s);
-        await sleep(POLL_MS);
-      }
-      t.diagnostic(
-        `${queries.length - missing.length} of ${queries.length} expressions returned data after ${Math.round((Date.now() - started) / 1000)} s`,
-      );
-      assert.deepEqual(missing.map(describeQuery), [], servicesOutput(s));
-    });
+    it(
+      'answers every dashboard panel, annotation, variable ' +
+        'and alert signal with data',
+      async (t) => {
+        const s = running();
+        const started = Date.now();
+        let invalidSent = false;
+        let queries: CheckedQuery[] = [];
+        let missing: CheckedQuery[] = [];
+        while (Date.now() - started < DATA_TIMEOUT_MS) {
+          invalidSent ||= await sendInvalidWhenUp(s);
+          queries = await checkedQueries(await variableValues(s));
+          missing = await queriesWithoutData(s.prometheus, queries);
+          if (missing.length === 0) break;
+          assertAllRunning(s);
+          await sleep(POLL_MS);
+        }
+        t.diagnostic(
+          `${queries.length - missing.length} of ${queries.length} ` +
+            'expressions returned data after ' +
+            `${Math.round((Date.now() - started) / 1000)} s`,
+        );
+        assert.deepEqual(missing.map(describeQuery), [], servicesOutput(s));
+      },
+    );
 
     it('exports metric names that pass promtool check metrics', async () => {
       for (const service of running().services) {
@@ -165,7 +171,8 @@ async function waitForAlerts(
     await sleep(500);
   }
   assert.fail(
-    `alerts ${names.join(', ')} expected; active: ${alerts.map((a) => `${a.labels.alertname} (${a.state})`).join(', ')}`,
+    `alerts ${names.join(', ')} expected; active: ` +
+      alerts.map((a) => `${a.labels.alertname} (${a.state})`).join(', '),
   );
 }
 
