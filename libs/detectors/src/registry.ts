@@ -75,7 +75,8 @@ export function detectorFromJSON(json: unknown): Detector {
   }
   if (typeof kind !== 'string' || !FACTORIES.has(kind as MemberName)) {
     throw new ModelFormatError(
-      `detector kind ${JSON.stringify(kind)}: expected one of ensemble, ${availableDetectors().join(', ')}`,
+      `detector kind ${JSON.stringify(kind)}: ` +
+        `expected one of ensemble, ${availableDetectors().join(', ')}`,
     );
   }
   return factoryOf(kind).fromJSON(json);

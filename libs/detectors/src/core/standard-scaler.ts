@@ -167,7 +167,8 @@ function parseScalerJson(json: unknown): StandardScalerJson {
   }
   if (mean.length !== scale.length || mean.length === 0) {
     throw new ModelFormatError(
-      `standard_scaler has ${mean.length} means and ${scale.length} scales: expected the same non-zero count`,
+      `standard_scaler has ${mean.length} means and ${scale.length} scales: ` +
+        'expected the same non-zero count',
     );
   }
   return value as StandardScalerJson;

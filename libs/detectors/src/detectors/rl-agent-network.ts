@@ -99,7 +99,9 @@ function readLayer(json: unknown, index: number, inputs: number): DenseLayer {
     !isFiniteList(layer.biases, outputs)
   ) {
     throw new ModelFormatError(
-      `rl_agent layer ${index} is malformed: expected ${inputs} inputs, a positive output count, ${inputs} x outputs finite weights and one finite bias per output`,
+      `rl_agent layer ${index} is malformed: expected ${inputs} inputs, ` +
+        `a positive output count, ${inputs} x outputs finite weights ` +
+        'and one finite bias per output',
     );
   }
   return {

@@ -98,12 +98,16 @@ function parseRewards(rewards: RlRewards): RlRewards {
   }
   if (!(rewards.truePositive > rewards.falseNegative)) {
     throw new InvalidOptionError(
-      `rewards.truePositive ${rewards.truePositive} is not above rewards.falseNegative ${rewards.falseNegative}: expected alerting on an anomaly to pay more than missing it`,
+      `rewards.truePositive ${rewards.truePositive} is not above ` +
+        `rewards.falseNegative ${rewards.falseNegative}: ` +
+        'expected alerting on an anomaly to pay more than missing it',
     );
   }
   if (!(rewards.trueNegative > rewards.falsePositive)) {
     throw new InvalidOptionError(
-      `rewards.trueNegative ${rewards.trueNegative} is not above rewards.falsePositive ${rewards.falsePositive}: expected quiet on normal data to pay more than a false alarm`,
+      `rewards.trueNegative ${rewards.trueNegative} is not above ` +
+        `rewards.falsePositive ${rewards.falsePositive}: ` +
+        'expected quiet on normal data to pay more than a false alarm',
     );
   }
   return Object.freeze({ ...rewards });

@@ -27,7 +27,8 @@ export class QuantileCalibration {
   ): QuantileCalibration {
     if (scores.length === 0 || scores.some((s) => !Number.isFinite(s))) {
       throw new InvalidInputError(
-        `calibration got ${scores.length} scores with a non-finite one: expected at least 1, all finite`,
+        `calibration got ${scores.length} scores with a non-finite one: ` +
+          'expected at least 1, all finite',
       );
     }
     const sorted = Float64Array.from(scores).sort();

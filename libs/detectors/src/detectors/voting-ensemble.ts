@@ -161,7 +161,8 @@ function readEnsembleJson(json: unknown): VotingEnsembleJson {
   const value = json as Partial<VotingEnsembleJson> | null;
   if (value?.kind !== 'ensemble' || value.version !== VOTING_ENSEMBLE_VERSION) {
     throw new ModelFormatError(
-      `model is ${String(value?.kind)} version ${String(value?.version)}: expected ensemble version ${VOTING_ENSEMBLE_VERSION}`,
+      `model is ${String(value?.kind)} version ${String(value?.version)}: ` +
+        `expected ensemble version ${VOTING_ENSEMBLE_VERSION}`,
     );
   }
   const { members, calibration, threshold } = value;
@@ -172,7 +173,9 @@ function readEnsembleJson(json: unknown): VotingEnsembleJson {
   }
   if (members.length === 0 || members.length !== calibration.length) {
     throw new ModelFormatError(
-      `ensemble has ${members.length} members and ${calibration.length} calibration tables: expected the same non-zero count`,
+      `ensemble has ${members.length} members and ` +
+        `${calibration.length} calibration tables: ` +
+        'expected the same non-zero count',
     );
   }
   if (typeof threshold !== 'number' || !(threshold >= 0 && threshold < 1)) {

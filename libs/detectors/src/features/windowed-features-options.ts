@@ -50,7 +50,8 @@ function spans(name: string, values: readonly number[], min: number): number[] {
       value > MAX_WINDOWED_FEATURE_SPAN
     ) {
       throw new InvalidOptionError(
-        `${name} entry ${String(value)} is out of range: expected an integer in [${min}, ${MAX_WINDOWED_FEATURE_SPAN}]`,
+        `${name} entry ${String(value)} is out of range: ` +
+          `expected an integer in [${min}, ${MAX_WINDOWED_FEATURE_SPAN}]`,
       );
     }
   });

@@ -30,7 +30,8 @@ export function assertBothClasses(
 ): void {
   if (positives === 0 || negatives === 0) {
     throw new InvalidInputError(
-      `labels hold ${positives} anomalies and ${negatives} normal rows: ${metric} expects at least one of each`,
+      `labels hold ${positives} anomalies and ${negatives} normal rows: ` +
+        `${metric} expects at least one of each`,
     );
   }
 }

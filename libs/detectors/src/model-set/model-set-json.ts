@@ -38,7 +38,8 @@ export function readModelSetJson(json: unknown): ModelSetJson {
   const value = json as Partial<ModelSetJson> | null;
   if (value?.kind !== 'model_set' || value.version !== MODEL_SET_VERSION) {
     throw new ModelFormatError(
-      `model is ${String(value?.kind)} version ${String(value?.version)}: expected model_set version ${MODEL_SET_VERSION}`,
+      `model is ${String(value?.kind)} version ${String(value?.version)}: ` +
+        `expected model_set version ${MODEL_SET_VERSION}`,
     );
   }
   checkText(value.id, 'id');
@@ -81,7 +82,8 @@ function checkFeatures(features: unknown, means: unknown): void {
     !means.every((m) => typeof m === 'number' && Number.isFinite(m))
   ) {
     throw new ModelFormatError(
-      `model_set means has ${Array.isArray(means) ? means.length : 'no'} entries: expected ${features.length} finite numbers, one per feature`,
+      `model_set means has ${Array.isArray(means) ? means.length : 'no'} ` +
+        `entries: expected ${features.length} finite numbers, one per feature`,
     );
   }
 }

@@ -81,7 +81,8 @@ function checkDetectors(detectors: readonly string[]): void {
   for (const name of detectors) {
     if (!(MEMBER_NAMES as readonly string[]).includes(name) || seen.has(name)) {
       throw new InvalidOptionError(
-        `detector "${name}" is unknown or repeated: expected each at most once of ${MEMBER_NAMES.join(', ')}`,
+        `detector "${name}" is unknown or repeated: ` +
+          `expected each at most once of ${MEMBER_NAMES.join(', ')}`,
       );
     }
     seen.add(name);

@@ -222,7 +222,8 @@ function checkParts(parts: ModelSetParts): void {
   const count = parts.features.length;
   if (parts.scaler.featureCount !== count) {
     throw new ModelFormatError(
-      `model_set scaler has ${parts.scaler.featureCount} features: expected ${count}, one per model feature`,
+      `model_set scaler has ${parts.scaler.featureCount} features: ` +
+        `expected ${count}, one per model feature`,
     );
   }
   const member = parts.ensemble.members.find((m) => m.featureCount !== count);

@@ -87,7 +87,10 @@ function skipReason(name: MemberName, data: TrainingData): string | undefined {
   }
   const anomalies = data.labels.reduce((sum, label) => sum + label, 0);
   if (anomalies === 0 || anomalies === data.labels.length) {
-    return `supervised: labelled data has ${anomalies} anomalies in ${data.labels.length} rows, expected both classes`;
+    return (
+      `supervised: labelled data has ${anomalies} anomalies ` +
+      `in ${data.labels.length} rows, expected both classes`
+    );
   }
   return undefined;
 }

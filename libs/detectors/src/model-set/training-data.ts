@@ -21,7 +21,9 @@ export interface FeatureSchema {
 export function featureSchemaOf(normal: Dataset): FeatureSchema {
   if (normal.rows < 2 || normal.features.length === 0) {
     throw new InsufficientDataError(
-      `normal data has ${normal.rows} rows of ${normal.features.length} features: expected at least 2 rows and 1 feature`,
+      `normal data has ${normal.rows} rows of ` +
+        `${normal.features.length} features: ` +
+        'expected at least 2 rows and 1 feature',
     );
   }
   const features: string[] = [];
@@ -38,7 +40,8 @@ export function featureSchemaOf(normal: Dataset): FeatureSchema {
 
   if (features.length === 0) {
     throw new InsufficientDataError(
-      `normal data has no values in any of ${normal.features.join(', ')}: expected at least one feature with values`,
+      `normal data has no values in any of ${normal.features.join(', ')}: ` +
+        'expected at least one feature with values',
     );
   }
   return { features, means: Float64Array.from(means), dropped };
