@@ -27,6 +27,11 @@ export interface RunFigures {
   readonly samplesPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /**
+   * CPU time of this process per sample (process.cpuUsage, user + system):
+   * whether a rate fits in one core, whatever else loads the machine.
+   */
+  readonly cpuMicrosPerSample: number;
 }
 
 const SCORER_MAX_IN_FLIGHT = 4096;
@@ -90,19 +95,32 @@ class ResultTap {
   }
 }
 
-/** Latency is left NaN (`tap` null) for a backlog: it would measure the queue. */
-function figures(
-  samples: number,
-  started: number,
-  tap: ResultTap | null,
-): RunFigures {
-  const seconds = (performance.now() - started) / 1000;
+/** When a run started, on the wall clock and on the process's CPU clock. */
+interface RunStart {
+  readonly wall: number;
+  readonly cpu: NodeJS.CpuUsage;
+}
+
+const runStart = (): RunStart => ({
+  wall: performance.now(),
+  cpu: process.cpuUsage(),
+});
+
+function cpuMicrosSince(start: RunStart, samples: number): number {
+  const used = process.cpuUsage(start.cpu);
+  return (used.user + used.system) / samples;
+}
+
+/** Latency is left NaN: for a backlog it would measure the queue. */
+function figures(samples: number, start: RunStart): RunFigures {
+  const seconds = (performance.now() - start.wall) / 1000;
   return {
     samples,
     seconds,
     samplesPerSecond: samples / seconds,
-    p50Ms: tap?.latency.quantile(0.5) ?? Number.NaN,
-    p99Ms: tap?.latency.quantile(0.99) ?? Number.NaN,
+    p50Ms: Number.NaN,
+    p99Ms: Number.NaN,
+    cpuMicrosPerSample: cpuMicrosSince(start, samples),
   };
 }
 
@@ -124,10 +142,10 @@ export async function inProcessRun(
     maxInFlight: SCORER_MAX_IN_FLIGHT,
   });
   await publishBacklog(bus, replay, count);
-  const started = performance.now();
+  const start = runStart();
   const scorer = await startScorer(bus, model);
   await tap.until(count);
-  const result = figures(count, started, null);
+  const result = figures(count, start);
   await scorer.stop();
   await bus.drain();
   return result;
@@ -163,12 +181,12 @@ export async function natsThroughputRun(
   try {
     await publishBacklog(nats.feeder, replay, count);
     const jsm = await jetstreamManager(nats.feeder.connection);
-    const started = performance.now();
+    const start = runStart();
     const scorer = await startScorer(nats.scorerBus, model);
     while ((await jsm.streams.info(SCORES_STREAM)).state.messages < count) {
       await sleep(STREAM_POLL_MS);
     }
-    const result = figures(count, started, null);
+    const result = figures(count, start);
     await scorer.stop();
     return result;
   } finally {
@@ -180,6 +198,7 @@ export async function natsThroughputRun(
  * Latency at a paced rate over NATS: a worker thread plays the fleet,
  * `rate` samples/s spread over the hosts for `seconds`, each stamped when
  * published; latency is its result's arrival at the worker minus that.
+ * Its CPU figure includes the worker's (the fleet's publishes).
  */
 export async function natsLatencyRun(
   model: ModelSet,
@@ -192,7 +211,9 @@ export async function natsLatencyRun(
     const scorer = await startScorer(nats.scorerBus, model);
     const count = rate * seconds;
     const job: FeederJob = { url: nats.url, hosts, rate, count };
+    const start = runStart();
     const answer = await runFeeder(job);
+    const cpuMicrosPerSample = cpuMicrosSince(start, answer.received);
     await scorer.stop();
     // Results per second of pacing: a shortfall means results were lost
     // or still queued 30 s after the last sample.
@@ -202,6 +223,7 @@ export async function natsLatencyRun(
       samplesPerSecond: answer.received / seconds,
       p50Ms: answer.p50,
       p99Ms: answer.p99,
+      cpuMicrosPerSample,
     };
   } finally {
     await nats.close();

@@ -21,7 +21,11 @@ export class SampleIntake {
     private readonly reject: RejectionSink,
   ) {}
 
-  async accept(message: BusMessage): Promise<MetricSample | null> {
+  /**
+   * The valid sample, or a promise that settles once the message is
+   * dead-lettered (to null). A valid sample costs no promise.
+   */
+  accept(message: BusMessage): MetricSample | Promise<null> {
     try {
       const sample = parseMetricSample(message.data, {
         maxFutureMs: this.maxFutureMs,
@@ -30,14 +34,21 @@ export class SampleIntake {
       return sample;
     } catch (error) {
       if (!(error instanceof MessageValidationError)) throw error;
-      await this.reject({
-        subject: message.subject,
-        reason: error.reason,
-        detail: error.detail,
-        payload: message.data,
-      });
-      return null;
+      return this.deadLetter(message, error);
     }
+  }
+
+  private async deadLetter(
+    message: BusMessage,
+    error: MessageValidationError,
+  ): Promise<null> {
+    await this.reject({
+      subject: message.subject,
+      reason: error.reason,
+      detail: error.detail,
+      payload: message.data,
+    });
+    return null;
   }
 }
 

@@ -20,7 +20,7 @@ import type {
  * are prefixed (`score:host:seq`) so they never equal the sample's own id:
  * the in-process bus keeps one dedup window for every subject.
  */
-export async function publishResult(
+export function publishResult(
   bus: Bus,
   result: ScoreResult,
   anomaly: AnomalyEvent | null,
@@ -41,5 +41,5 @@ export async function publishResult(
     const subject = driftSubject(result.host);
     sends.push(bus.publish(subject, drift, { msgId: `drift:${id}` }));
   }
-  await Promise.all(sends);
+  return Promise.all(sends).then(() => undefined);
 }

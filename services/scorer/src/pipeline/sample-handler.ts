@@ -26,8 +26,11 @@ export class SampleHandler {
   ) {}
 
   readonly handle = async (message: BusMessage): Promise<void> => {
-    const sample = await this.intake.accept(message);
-    if (sample === null) return;
+    const sample = this.intake.accept(message);
+    if (sample instanceof Promise) {
+      await sample;
+      return;
+    }
     const partition = partitionOfSubject(message.subject);
     const outcome = this.scorer.score(sample, partition);
     const result = buildScoreResult(outcome, Date.now());

@@ -7,6 +7,7 @@ import {
   type NatsServerHandle,
 } from '../../testing/nats-server.js';
 import { JetStreamPublisher } from './jetstream-publisher.js';
+import { WriteBatch } from './write-batch.js';
 
 const TIMEOUT_MS = 300;
 const data = new TextEncoder().encode('{}');
@@ -20,7 +21,7 @@ before(async () => {
   nc = await connect({ servers: server.url });
   const jsm = await jetstreamManager(nc);
   await jsm.streams.add({ name: 'PUB', subjects: ['pub.>'] });
-  publisher = new JetStreamPublisher(nc, TIMEOUT_MS);
+  publisher = new JetStreamPublisher(nc, TIMEOUT_MS, new WriteBatch());
 });
 
 after(async () => {

@@ -5,6 +5,7 @@ import {
   type NatsConnection,
   type Subscription,
 } from '@nats-io/nats-core';
+import type { WriteBatch } from './write-batch.js';
 
 interface PendingAck {
   readonly subject: string;
@@ -41,23 +42,17 @@ export class JetStreamPublisher {
   constructor(
     private readonly nc: NatsConnection,
     private readonly timeoutMs: number,
+    private readonly writes: WriteBatch,
   ) {}
 
+  /** Sends at the end of the turn; settles on the stream's answer. */
   publish(subject: string, data: Uint8Array, msgId?: string): Promise<void> {
     this.start();
     const id = ++this.sent;
     return new Promise((resolve, reject) => {
       const deadline = Date.now() + this.timeoutMs;
       this.pending.set(id, { subject, deadline, resolve, reject });
-      try {
-        this.nc.publish(subject, data, {
-          reply: `${this.inbox}.${id}`,
-          headers: msgId === undefined ? undefined : msgIdHeaders(msgId),
-        });
-      } catch (error) {
-        this.pending.delete(id);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+      this.writes.defer(() => this.send(id, subject, data, msgId));
     });
   }
 
@@ -71,6 +66,24 @@ export class JetStreamPublisher {
       ack.reject(new Error(`publish to ${ack.subject}: bus closed`));
     }
     this.pending.clear();
+  }
+
+  private send(
+    id: number,
+    subject: string,
+    data: Uint8Array,
+    msgId: string | undefined,
+  ): void {
+    try {
+      this.nc.publish(subject, data, {
+        reply: `${this.inbox}.${id}`,
+        headers: msgId === undefined ? undefined : msgIdHeaders(msgId),
+      });
+    } catch (error) {
+      const ack = this.pending.get(id);
+      this.pending.delete(id);
+      ack?.reject(error instanceof Error ? error : new Error(String(error)));
+    }
   }
 
   private start(): void {

@@ -144,7 +144,7 @@ export class NatsBus implements Bus, BusStatus {
   ) {
     const timeout = options.publishTimeoutMs ?? DEFAULT_PUBLISH_TIMEOUT_MS;
     this.js = jetstream(connection, { timeout });
-    this.publisher = new JetStreamPublisher(connection, timeout);
+    this.publisher = new JetStreamPublisher(connection, timeout, this.writes);
     void this.watchStatus();
   }
 
@@ -181,12 +181,7 @@ export class NatsBus implements Bus, BusStatus {
     }
     const data = encoder.encode(JSON.stringify(payload));
     try {
-      await new Promise((resolve, reject) => {
-        this.writes.defer(() => {
-          const sent = this.publisher.publish(subject, data, options.msgId);
-          sent.then(resolve, reject);
-        });
-      });
+      await this.publisher.publish(subject, data, options.msgId);
     } catch (error) {
       throw new TransportError(
         'PUBLISH_FAILED',
