@@ -189,3 +189,17 @@ export type {
   ServedService,
   ServiceWorker,
 } from './lifecycle/serve-service.js';
+export {
+  readNatsSettings,
+  readMetricsSettings,
+  readMetricsPort,
+  readLogLevel,
+  DEFAULT_NATS_URL,
+  DEFAULT_SETTINGS_METRICS_HOST,
+  SERVICE_LOG_LEVELS,
+} from './config/service-settings.js';
+export type {
+  NatsSettings,
+  MetricsSettings,
+  ServiceLogLevel,
+} from './config/service-settings.js';

@@ -2,10 +2,16 @@ import {
   readDuration,
   readEnum,
   readInt,
+  readLogLevel,
+  readMetricsSettings,
+  readNatsSettings,
   readOptionalString,
   readString,
   readUrl,
   type Env,
+  type MetricsSettings,
+  type NatsSettings,
+  type ServiceLogLevel,
 } from '@hostwatch/transport';
 import {
   DEFAULT_ALERTER_ACK_WAIT_MS,
@@ -19,17 +25,13 @@ import {
   DEFAULT_WEBHOOK_BACKOFF_MS,
 } from './channels/webhook-channel.js';
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+/** The alerter's `/metrics` port when `METRICS_PORT` is unset. */
+export const DEFAULT_ALERTER_METRICS_PORT = 9103;
 const DESKTOP_MODES = ['auto', 'on', 'off'] as const;
 
 /** Everything `main.ts` needs, read once from the environment. */
-export interface AlerterConfig {
-  readonly natsUrl: string;
-  readonly natsUser: string | undefined;
-  readonly natsPass: string | undefined;
-  readonly metricsHost: string;
-  readonly metricsPort: number;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+export interface AlerterConfig extends NatsSettings, MetricsSettings {
+  readonly logLevel: ServiceLogLevel;
   readonly alertsPath: string;
   readonly cooldownMs: number;
   readonly durable: string;
@@ -50,19 +52,9 @@ export function readConfig(
   platform: NodeJS.Platform = process.platform,
 ): AlerterConfig {
   return {
-    natsUrl: readUrl(env, 'NATS_URL', {
-      default: 'nats://127.0.0.1:4222',
-      protocols: ['nats', 'tls'],
-    }),
-    natsUser: readOptionalString(env, 'NATS_USER'),
-    natsPass: readOptionalString(env, 'NATS_PASS'),
-    metricsHost: readString(env, 'METRICS_HOST', { default: '127.0.0.1' }),
-    metricsPort: readInt(env, 'METRICS_PORT', {
-      default: 9103,
-      min: 0,
-      max: 65_535,
-    }),
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
+    ...readNatsSettings(env),
+    ...readMetricsSettings(env, DEFAULT_ALERTER_METRICS_PORT),
+    logLevel: readLogLevel(env),
     ...readAlertSettings(env, platform),
   };
 }

@@ -12,12 +12,15 @@ import {
   HOST_NAME_PATTERN,
   readBool,
   readDuration,
-  readEnum,
   readInt,
   readOptionalString,
   readString,
-  readUrl,
+  readLogLevel,
+  readMetricsPort,
+  readNatsSettings,
   type Env,
+  type NatsSettings,
+  type ServiceLogLevel,
   type StreamSpec,
 } from '@hostwatch/transport';
 
@@ -28,20 +31,8 @@ import {
 } from './collector-options.js';
 import { parseReplaySpeed, type ReplaySpeed } from './replay/replay-options.js';
 
-const LOG_LEVELS = [
-  'trace',
-  'debug',
-  'info',
-  'warn',
-  'error',
-  'silent',
-] as const;
-
 /** Everything `main.ts` needs, read once from the environment. */
-export interface CollectorConfig {
-  readonly natsUrl: string;
-  readonly natsUser: string | undefined;
-  readonly natsPass: string | undefined;
+export interface CollectorConfig extends NatsSettings {
   readonly natsToken: string | undefined;
   readonly host: string;
   readonly intervalMs: number;
@@ -55,7 +46,7 @@ export interface CollectorConfig {
   readonly sysRoot: string;
   /** The METRICS stream's limits (created with them when missing). */
   readonly stream: StreamSpec;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly logLevel: ServiceLogLevel;
   /** Set when the collector replays a CSV instead of reading the host. */
   readonly replay: ReplayConfig | null;
 }
@@ -87,12 +78,7 @@ function definedOnly(env: Env): Env {
 
 function fromEnv(env: Env): CollectorConfig {
   return {
-    natsUrl: readUrl(env, 'NATS_URL', {
-      default: 'nats://127.0.0.1:4222',
-      protocols: ['nats', 'tls'],
-    }),
-    natsUser: readOptionalString(env, 'NATS_USER'),
-    natsPass: readOptionalString(env, 'NATS_PASS'),
+    ...readNatsSettings(env),
     natsToken: readOptionalString(env, 'NATS_TOKEN'),
     host: readString(env, 'COLLECTOR_HOST', {
       default: defaultHostName(),
@@ -102,11 +88,7 @@ function fromEnv(env: Env): CollectorConfig {
       default: DEFAULT_INTERVAL_MS,
       min: MIN_INTERVAL_MS,
     }),
-    metricsPort: readInt(env, 'METRICS_PORT', {
-      default: DEFAULT_METRICS_PORT,
-      min: 0,
-      max: 65_535,
-    }),
+    metricsPort: readMetricsPort(env, DEFAULT_METRICS_PORT),
     topN: readInt(env, 'COLLECTOR_TOP_N', {
       default: DEFAULT_TOP_N,
       min: 0,
@@ -124,7 +106,7 @@ function fromEnv(env: Env): CollectorConfig {
       default: DEFAULT_SYS_ROOT,
     }),
     stream: readStream(env),
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
+    logLevel: readLogLevel(env),
     replay: readReplay(env),
   };
 }

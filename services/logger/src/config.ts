@@ -1,11 +1,14 @@
 import {
   readDuration,
-  readEnum,
   readInt,
-  readOptionalString,
+  readLogLevel,
+  readMetricsSettings,
+  readNatsSettings,
   readString,
-  readUrl,
   type Env,
+  type MetricsSettings,
+  type NatsSettings,
+  type ServiceLogLevel,
 } from '@hostwatch/transport';
 import {
   DEFAULT_CSV_PATH,
@@ -17,16 +20,12 @@ import {
   DEFAULT_ROTATE_BYTES,
 } from './logger-options.js';
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+/** The logger's `/metrics` port when `METRICS_PORT` is unset. */
+export const DEFAULT_LOGGER_METRICS_PORT = 9104;
 
 /** Everything `main.ts` needs, read once from the environment. */
-export interface LoggerConfig {
-  readonly natsUrl: string;
-  readonly natsUser: string | undefined;
-  readonly natsPass: string | undefined;
-  readonly metricsHost: string;
-  readonly metricsPort: number;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+export interface LoggerConfig extends NatsSettings, MetricsSettings {
+  readonly logLevel: ServiceLogLevel;
   readonly csvPath: string;
   readonly flushRows: number;
   readonly flushIntervalMs: number;
@@ -42,19 +41,9 @@ export interface LoggerConfig {
  */
 export function readConfig(env: Env = process.env): LoggerConfig {
   return {
-    natsUrl: readUrl(env, 'NATS_URL', {
-      default: 'nats://127.0.0.1:4222',
-      protocols: ['nats', 'tls'],
-    }),
-    natsUser: readOptionalString(env, 'NATS_USER'),
-    natsPass: readOptionalString(env, 'NATS_PASS'),
-    metricsHost: readString(env, 'METRICS_HOST', { default: '127.0.0.1' }),
-    metricsPort: readInt(env, 'METRICS_PORT', {
-      default: 9104,
-      min: 0,
-      max: 65_535,
-    }),
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
+    ...readNatsSettings(env),
+    ...readMetricsSettings(env, DEFAULT_LOGGER_METRICS_PORT),
+    logLevel: readLogLevel(env),
     csvPath: readString(env, 'PERFORMANCE_LOG_FILE', {
       default: DEFAULT_CSV_PATH,
     }),
