@@ -14,7 +14,8 @@ Options:
   --detectors <a,b>  detectors to run and report (default: every
                      unsupervised one available)
   --ensemble <a,b>   members the ensemble averages (default:
-                     local_outlier_factor,pca_reconstruction)
+                     local_outlier_factor,pca_reconstruction,
+                     one_class_svm)
   --json             print the scores as JSON instead of a table
   -h, --help         show this help`;
 

@@ -39,21 +39,45 @@ const options = parseNabRunOptions(
   availableDetectors(),
 );
 
+/** Two members joined by max, with range breaks and the empirical tail. */
+const joined = parseNabRunOptions(
+  {
+    ...options,
+    detectors: ['pca_reconstruction', 'local_outlier_factor'],
+    ensemble: undefined,
+    ensembleRule: 'max',
+    rangeTolerance: 0.05,
+    empirical: true,
+  },
+  availableDetectors(),
+);
+
 describe('runFile', () => {
   it('scores each row from the past only: the future changes nothing', () => {
-    const calm = runFile(
-      syntheticFile((i) => 10 + Math.sin(i / 20)),
-      options,
-    );
-    const wild = runFile(
-      syntheticFile((i) => 50 + (i % 7)),
-      options,
-    );
-    for (const name of [ENSEMBLE, 'pca_reconstruction']) {
-      const a = calm.get(name)!.subarray(0, CUT);
-      const b = wild.get(name)!.subarray(0, CUT);
-      assert.deepEqual(a, b, name);
+    for (const opts of [options, joined]) {
+      const calm = runFile(
+        syntheticFile((i) => 10 + Math.sin(i / 20)),
+        opts,
+      );
+      const wild = runFile(
+        syntheticFile((i) => 50 + (i % 7)),
+        opts,
+      );
+      for (const name of [ENSEMBLE, ...opts.detectors]) {
+        const a = calm.get(name)!.subarray(0, CUT);
+        const b = wild.get(name)!.subarray(0, CUT);
+        assert.deepEqual(a, b, name);
+        assert.notDeepEqual(calm.get(name), wild.get(name), name);
+      }
     }
+  });
+
+  it('scores a break out of the past range as 1 in the ensemble', () => {
+    const scores = runFile(
+      syntheticFile((i) => (i === 900 ? 40 : 10 + Math.sin(i / 20))),
+      joined,
+    );
+    assert.equal(scores.get(ENSEMBLE)![900], 1);
   });
 
   it('gives every row a score in [0, 1], the probation 0', () => {

@@ -54,6 +54,15 @@ describe('TailCalibration', () => {
     assert.ok(gaussian > empirical);
   });
 
+  it('scores the Gaussian tail of the past scores by hand', () => {
+    // Past 0, 2, 0, 2, ...: mean 1, standard deviation 1. A score of 4
+    // is z = 3: -log10(norm.sf(3)) = 2.8697 decades, of 10.
+    const calibration = new TailCalibration(100, 10, 1, false);
+    for (let i = 0; i < 100; i++) calibration.learn(2 * (i % 2));
+    const out = calibration.calibrate(4);
+    assert.ok(Math.abs(out - 0.28696990359293695) < TAIL_TOLERANCE);
+  });
+
   it('gives 0 to the first score, with no past to compare', () => {
     assert.equal(new TailCalibration(10, 10).calibrate(123), 0);
   });
