@@ -9,7 +9,9 @@
  * or above this one. A pattern that recurs (a daily spike) then stops
  * looking rare after a few occurrences. Beyond every past score, q falls
  * below 1/n by the Gaussian tail of the past scores, so unprecedented
- * rows stay apart from one another on the log scale.
+ * rows stay apart from one another on the log scale. With `empirical`
+ * off (the benchmark's default), q is the Gaussian tail throughout, as
+ * in the HTM anomaly likelihood.
  */
 export class TailCalibration {
   private readonly ring: Float64Array;
