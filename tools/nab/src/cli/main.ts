@@ -10,6 +10,10 @@ import { USAGE, parseCliArgs } from './args.js';
 import { reportTable } from './report-table.js';
 
 async function main(argv: readonly string[]): Promise<void> {
+  // `npm run nab` runs this in the workspace folder; the paths given are
+  // meant relative to where the person typed the command.
+  const invokedFrom = process.env.INIT_CWD;
+  if (invokedFrom) process.chdir(invokedFrom);
   const args = parseCliArgs(argv);
   if (args === undefined) {
     console.log(USAGE);
@@ -21,7 +25,9 @@ async function main(argv: readonly string[]): Promise<void> {
   );
   const files = await loadCorpus(args.root);
   console.error(
-    `nab: ${files.length} files; detectors ${options.detectors.join(', ')}; ensemble of ${options.ensemble.join(', ')}`,
+    `nab: ${files.length} files; ` +
+      `detectors ${options.detectors.join(', ')}; ` +
+      `ensemble of ${options.ensemble.join(', ')}`,
   );
   const scores = await runCorpus(files, options, args.out, reportProgress);
   console.log(
@@ -31,18 +37,21 @@ async function main(argv: readonly string[]): Promise<void> {
 
 function reportProgress(done: FileDone): void {
   console.error(
-    `nab: [${done.index + 1}/${done.total}] ${done.key} ${done.rows} rows ${done.seconds.toFixed(1)} s`,
+    `nab: [${done.index + 1}/${done.total}] ${done.key} ` +
+      `${done.rows} rows ${done.seconds.toFixed(1)} s`,
   );
 }
 
 function summary(scores: CorpusScores): string {
   const ensemble = scores.get(ENSEMBLE)?.[0].normalised ?? Number.NaN;
   const verdict = (target: { name: string; standard: number }) =>
-    `${ensemble > target.standard ? 'above' : 'below'} ${target.name}'s ${target.standard.toFixed(2)}`;
+    `${ensemble > target.standard ? 'above' : 'below'} ` +
+    `${target.name}'s ${target.standard.toFixed(2)}`;
   return [
     reportTable(scores),
     '',
-    `ensemble standard ${ensemble.toFixed(2)}: bar ${verdict(SUBSET_BAR)}, aim ${verdict(SUBSET_AIM)}`,
+    `ensemble standard ${ensemble.toFixed(2)}: ` +
+      `bar ${verdict(SUBSET_BAR)}, aim ${verdict(SUBSET_AIM)}`,
   ].join('\n');
 }
 

@@ -85,7 +85,8 @@ function checkOrder(
   if (previous !== undefined && w.start <= previous.end) {
     throw new BadWindowsError(
       name,
-      `window at rows ${w.start}..${w.end} overlaps or precedes the one before: expected windows in time order, disjoint`,
+      `window at rows ${w.start}..${w.end} overlaps or precedes the one ` +
+        'before: expected windows in time order, disjoint',
     );
   }
 }
