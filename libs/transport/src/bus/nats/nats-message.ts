@@ -38,7 +38,7 @@ export class NatsMessage implements SettleableMessage {
   }
 
   ack(): void {
-    if (this.settle()) this.writes.defer(() => this.msg.ack());
+    if (this.settle()) this.writes.deferAck(() => this.msg.ack());
   }
 
   nak(delayMs?: number): void {

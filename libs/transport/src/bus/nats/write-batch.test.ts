@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import {
+  setImmediate as nextTurn,
+  setTimeout as sleep,
+} from 'node:timers/promises';
 import { WriteBatch } from './write-batch.js';
 
 describe('WriteBatch', () => {
@@ -10,7 +13,7 @@ describe('WriteBatch', () => {
     batch.defer(() => ran.push(1));
     await Promise.resolve();
     batch.defer(() => ran.push(2));
-    assert.deepEqual(ran, []);
+    assert.equal(ran.length, 0);
     await nextTurn();
     assert.deepEqual(ran, [1, 2]);
   });
@@ -23,5 +26,26 @@ describe('WriteBatch', () => {
     assert.deepEqual(ran, [1]);
     await nextTurn();
     assert.deepEqual(ran, [1]);
+  });
+
+  it('sends acks with the next batch of writes, after its commands', async () => {
+    const batch = new WriteBatch(60_000);
+    const ran: string[] = [];
+    batch.deferAck(() => ran.push('ack'));
+    await nextTurn();
+    assert.equal(ran.length, 0);
+    batch.defer(() => ran.push('publish'));
+    await nextTurn();
+    assert.deepEqual(ran, ['publish', 'ack']);
+  });
+
+  it('sends acks on their own once the ack delay has passed', async () => {
+    const batch = new WriteBatch(20);
+    const ran: string[] = [];
+    batch.deferAck(() => ran.push('ack'));
+    await sleep(5);
+    assert.equal(ran.length, 0);
+    await sleep(100);
+    assert.deepEqual(ran, ['ack']);
   });
 });
