@@ -59,15 +59,20 @@ export const DEFAULT_WINDOW_SIZE = 600;
 export const DEFAULT_MIN_FIT_SAMPLES = 30;
 export const DEFAULT_REFIT_EVERY = 600;
 /**
- * Cheap to fit and small to keep: an isolation forest of 25 trees of 32
- * samples (~63 KiB, see online/online-fit.ts) and a 3-component PCA (~4
- * KiB). LOF and the one-class SVM would keep the whole window or its
- * support vectors per host and cost far more per refit; a trained model
- * brings them in.
+ * What a host learns online until a trained model arrives. LOF and the
+ * one-class SVM score grow with the distance past what the warm-up saw, so
+ * together they outvote the forest, which scores any value past the
+ * window's range like the range's edge (a plain memory stress on a quiet
+ * host stays below its threshold). The price per host: LOF keeps the
+ * window (~40 KiB) and each refit trains libsvm on it (tens of ms every
+ * SCORER_REFIT_EVERY samples). A scorer serving thousands of hosts online
+ * can choose `isolation_forest,pca_reconstruction` (cheap, far less
+ * sensitive), or better, upload trained models.
  */
 export const DEFAULT_ONLINE_DETECTORS: readonly MemberName[] = [
   'isolation_forest',
-  'pca_reconstruction',
+  'local_outlier_factor',
+  'one_class_svm',
 ];
 /**
  * Page-Hinkley on the ensemble score, the members' calibrated scores

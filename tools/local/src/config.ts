@@ -42,19 +42,6 @@ export const DEFAULT_METRICS_PORTS: Readonly<Record<ServiceName, number>> =
 /** The repository's `data/` folder, whatever folder npm runs us in. */
 export const DEFAULT_DATA_DIR = resolve(import.meta.dirname, '../../../data');
 
-/**
- * The members a host learns online in local mode (SCORER_ONLINE_DETECTORS
- * when unset). The scorer's fleet default, isolation forest and PCA, is
- * small per host but misses a plain memory stress on a quiet host: the
- * forest scores any value past the warm-up's range like the range's edge,
- * below its threshold, and the PCA reconstructs a host with three moving
- * sensors exactly. Replayed on warm-ups recorded here, LOF and the
- * one-class SVM, whose scores grow with the distance, flagged every row of
- * a 4 GiB stress and none before it; one host affords their cost.
- */
-export const LOCAL_ONLINE_DETECTORS =
-  'isolation_forest,local_outlier_factor,one_class_svm';
-
 /** Everything local mode needs, read once from the environment. */
 export interface LocalConfig {
   /** Set: use this NATS; unset: a nats-server on the PATH, else embedded. */
@@ -131,7 +118,6 @@ function withFileDefaults(env: Env, dataDir: string): Env {
   return {
     ALERTS_FILE: resolve(dataDir, 'alerts.jsonl'),
     PERFORMANCE_LOG_FILE: resolve(dataDir, 'performance_log.csv'),
-    SCORER_ONLINE_DETECTORS: LOCAL_ONLINE_DETECTORS,
     ...env,
     // Each service has its own port here; see readPorts.
     METRICS_PORT: undefined,

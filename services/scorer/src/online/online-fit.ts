@@ -17,20 +17,14 @@ export const ONLINE_DETECTOR_OPTIONS: Partial<
 /**
  * Fits the unsupervised online members on a host's window.
  *
- * FIXME: on a quiet host this model is twitchy. The PCA keeps 3
- * components, and a host with at most 3 moving sensors (no GPU, no CPU
- * temperature) reconstructs every training row exactly: its threshold is
- * 0 and it flags every sample, so the isolation forest alone decides, and
- * it flags any value outside the warm-up's range (a memory creep of 0.1
- * point after a still minute). A flagged sample never joins the rolling
- * window, so such flags do not stop until a refit. Widening the warm-up
- * data to a noise floor per feature was tried and does not help: the
- * forest scores every point beyond the range like the edge of the range
- * (below its threshold), so a 4 GiB memory stress was no longer flagged.
- * The fix belongs in the detectors: a PCA threshold above a floor and a
- * score that grows with the distance past the training range. Until then
- * SCORER_ONLINE_DETECTORS can add local_outlier_factor and one_class_svm,
- * whose scores do grow with the distance (local mode does so).
+ * With isolation_forest and pca_reconstruction alone (the cheap choice for
+ * large fleets) a quiet host is poorly watched: the forest scores every
+ * point past the window's range like the edge of the range, and a PCA
+ * whose components span every moving sensor (three live sensors, three
+ * components) sees no error at all in them. The default members add LOF
+ * and the one-class SVM, whose scores grow with the distance; see
+ * DEFAULT_ONLINE_DETECTORS. Flagged samples never join the rolling window,
+ * so a host that moves for good stays flagged until the next refit.
  */
 export function createOnlineFit(options: ParsedScorerOptions): OnlineFit {
   return (normal, createdAt) =>
