@@ -1,14 +1,20 @@
 import {
   readDuration,
-  readEnum,
   readInt,
   readList,
+  readLogLevel,
+  readMetricsSettings,
+  readNatsSettings,
   readNumber,
   readOptionalString,
   readString,
-  readUrl,
 } from '@hostwatch/transport';
-import type { Env } from '@hostwatch/transport';
+import type {
+  Env,
+  MetricsSettings,
+  NatsSettings,
+  ServiceLogLevel,
+} from '@hostwatch/transport';
 import type { MemberName } from '@hostwatch/detectors';
 import {
   DEFAULT_ACK_WAIT_MS,
@@ -27,15 +33,11 @@ import {
 } from './options.js';
 import type { ScorerOptions } from './options.js';
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error'] as const;
+export const DEFAULT_SCORER_METRICS_PORT = 9102;
 
 /** Everything `main.ts` needs, read once from the environment. */
-export interface ScorerConfig {
-  readonly natsUrl: string;
-  readonly natsUser: string | undefined;
-  readonly natsPass: string | undefined;
-  readonly metricsPort: number;
-  readonly logLevel: (typeof LOG_LEVELS)[number];
+export interface ScorerConfig extends NatsSettings, MetricsSettings {
+  readonly logLevel: ServiceLogLevel;
   readonly modelBucket: string;
   readonly scorer: ScorerOptions;
 }
@@ -46,18 +48,9 @@ export interface ScorerConfig {
  */
 export function readConfig(env: Env = process.env): ScorerConfig {
   return {
-    natsUrl: readUrl(env, 'NATS_URL', {
-      default: 'nats://127.0.0.1:4222',
-      protocols: ['nats', 'tls'],
-    }),
-    natsUser: readOptionalString(env, 'NATS_USER'),
-    natsPass: readOptionalString(env, 'NATS_PASS'),
-    metricsPort: readInt(env, 'METRICS_PORT', {
-      default: 9102,
-      min: 0,
-      max: 65_535,
-    }),
-    logLevel: readEnum(env, 'LOG_LEVEL', LOG_LEVELS, { default: 'info' }),
+    ...readNatsSettings(env),
+    ...readMetricsSettings(env, DEFAULT_SCORER_METRICS_PORT),
+    logLevel: readLogLevel(env),
     modelBucket: readString(env, 'MODEL_BUCKET', {
       default: 'models',
       pattern: /^[A-Za-z0-9_-]{1,64}$/,

@@ -65,7 +65,10 @@ async function main(): Promise<void> {
     ],
     { onStep: (step) => log.info(step, 'shutdown step') },
   );
-  const address = await server.listen({ port: config.metricsPort });
+  const address = await server.listen({
+    host: config.metricsHost,
+    port: config.metricsPort,
+  });
   await scorer.start();
   log.info({ metrics: address.url, nats: config.natsUrl }, 'scorer running');
 }
