@@ -16,10 +16,11 @@ import {
   readOptionalString,
   readString,
   readLogLevel,
-  readMetricsPort,
+  readMetricsSettings,
   readNatsSettings,
   type Env,
   type NatsSettings,
+  type MetricsSettings,
   type ServiceLogLevel,
   type StreamSpec,
 } from '@hostwatch/transport';
@@ -32,11 +33,10 @@ import {
 import { parseReplaySpeed, type ReplaySpeed } from './replay/replay-options.js';
 
 /** Everything `main.ts` needs, read once from the environment. */
-export interface CollectorConfig extends NatsSettings {
+export interface CollectorConfig extends NatsSettings, MetricsSettings {
   readonly natsToken: string | undefined;
   readonly host: string;
   readonly intervalMs: number;
-  readonly metricsPort: number;
   readonly topN: number;
   readonly bufferSize: number;
   /** nvidia-smi command; null when COLLECTOR_NVIDIA_SMI is `off`. */
@@ -88,7 +88,7 @@ function fromEnv(env: Env): CollectorConfig {
       default: DEFAULT_INTERVAL_MS,
       min: MIN_INTERVAL_MS,
     }),
-    metricsPort: readMetricsPort(env, DEFAULT_METRICS_PORT),
+    ...readMetricsSettings(env, DEFAULT_METRICS_PORT),
     topN: readInt(env, 'COLLECTOR_TOP_N', {
       default: DEFAULT_TOP_N,
       min: 0,

@@ -68,7 +68,7 @@ async function runCollector(
     bus,
     registry,
     health: () => collector.health(),
-    listen: { port: config.metricsPort },
+    listen: { host: config.metricsHost, port: config.metricsPort },
     shutdown: { onStep: (step) => log.info(step, 'shutdown step done') },
   });
   log.info({ url: address.url }, 'serving /metrics and /healthz');
@@ -88,7 +88,7 @@ async function runReplay(
     logger: log,
   });
   const server = buildMetricsServer({ registry, ready: () => bus.connected });
-  await server.listen({ port: config.metricsPort });
+  await server.listen({ host: config.metricsHost, port: config.metricsPort });
   const shutdown = onShutdown([
     { name: 'replay', close: () => replay.stop() },
     { name: 'nats', close: () => bus.drain() },
