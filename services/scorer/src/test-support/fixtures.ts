@@ -6,14 +6,13 @@ import type { Dataset } from '@hostwatch/detectors';
 import type { MetricSample } from '@hostwatch/transport';
 
 /**
- * The shared detector fixtures (shared/fixtures/README.md), from the
- * checkout's `shared/` or the workstation's `/work/shared`.
+ * The shared detector fixtures (shared/fixtures/README.md): `shared/`
+ * sits beside the checkout (`../shared`), or inside it.
  */
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../../..');
 const CANDIDATES = [
-  join(REPO_ROOT, 'shared/fixtures'),
   join(REPO_ROOT, '../shared/fixtures'),
-  '/work/shared/fixtures',
+  join(REPO_ROOT, 'shared/fixtures'),
 ];
 
 export const FIXTURES_DIR =

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { repoPath } from '../repo-root.js';
 
 /**
- * A file of the shared fixtures (shared/fixtures/README.md): in the
- * checkout's `shared/fixtures` first, then the workstation's
- * `/work/shared/fixtures`.
+ * A file of the shared fixtures (shared/fixtures/README.md): `shared/`
+ * sits beside the checkout (`../shared`), or inside it.
  */
 export function fixturePath(name: string): string {
-  const places = [repoPath('shared', 'fixtures'), '/work/shared/fixtures'];
+  const places = [
+    repoPath('..', 'shared', 'fixtures'),
+    repoPath('shared', 'fixtures'),
+  ];
   const found = places.map((dir) => join(dir, name)).find(existsSync);
   if (found === undefined) {
     throw new Error(
