@@ -119,7 +119,8 @@ async function main(): Promise<void> {
   const childrenMs = ended.childrenMs - started.childrenMs;
   const percent = ((selfMs + childrenMs) / wallMs) * 100;
   console.log(
-    `collector on ${values.nats ? 'nats-server' : 'in-process bus'}, 1 Hz, ${(wallMs / 1000).toFixed(1)} s`,
+    `collector on ${values.nats ? 'nats-server' : 'in-process bus'}, ` +
+      `1 Hz, ${(wallMs / 1000).toFixed(1)} s`,
   );
   console.log(
     `  start (sensor discovery): ${(started.selfMs - beforeStart.selfMs).toFixed(1)} ms CPU`,

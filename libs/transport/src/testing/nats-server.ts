@@ -145,7 +145,8 @@ class RunningServer {
     }
     await this.kill();
     throw new Error(
-      `nats-server did not accept connections on ${this.port} within ${timeoutMs} ms: ${this.output}`,
+      `nats-server did not accept connections on ${this.port} ` +
+        `within ${timeoutMs} ms: ${this.output}`,
     );
   }
 }

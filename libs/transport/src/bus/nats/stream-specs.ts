@@ -97,7 +97,8 @@ export async function ensureStreams(
     } catch (error) {
       throw new TransportError(
         'STREAM_SETUP',
-        `stream ${spec.name} on [${spec.subjects.join(', ')}] could not be set up: ${String(error)}`,
+        `stream ${spec.name} on [${spec.subjects.join(', ')}] ` +
+          `could not be set up: ${String(error)}`,
         error,
       );
     }
