@@ -160,19 +160,6 @@ export {
 } from './model-store/nats-model-store.js';
 export type { NatsModelStoreOptions } from './model-store/nats-model-store.js';
 export {
-  hostPartition,
-  partitionMappingConfig,
-  partitionFilter,
-  hostOfPartitionedSubject,
-  partitionSubjectMapper,
-} from './partitioning/partition-subjects.js';
-export {
-  PartitionLeases,
-  DEFAULT_LEASE_BUCKET,
-  DEFAULT_LEASE_TTL_MS,
-} from './partitioning/partition-leases.js';
-export type { PartitionLeasesOptions } from './partitioning/partition-leases.js';
-export {
   DeliveryDedup,
   DEFAULT_DEDUP_CAPACITY,
 } from './dedup/delivery-dedup.js';

@@ -24,7 +24,8 @@ export interface InProcessBusOptions {
   readonly duplicateWindowMs?: number;
   /**
    * Rewrites each published subject, as a server subject mapping does
-   * (e.g. `partitionSubjectMapper('metrics', 4)`). Default: unchanged.
+   * (the scorer's partitions: `metrics.<host>` to `metrics.<host>.<k>`).
+   * Default: unchanged.
    */
   readonly mapSubject?: (subject: string) => string;
 }
