@@ -6,6 +6,7 @@ import { rocAuc } from '../metrics/roc-auc.js';
 import { f1Score } from '../metrics/threshold-metrics.js';
 import { readReference } from '../test-support/reference-fixtures.js';
 import { labelledFixtures } from '../trees/test-support/labelled-fixtures.js';
+import { supervisedInputChecks } from '../trees/test-support/supervised-input-checks.js';
 import {
   sameScores,
   scoreMatrix,
@@ -69,39 +70,7 @@ describe('RandomForest on separable data', () => {
 });
 
 describe('RandomForest input checks', () => {
-  const x = matrixFromRows([
-    [0, 1],
-    [1, 0],
-    [2, 2],
-  ]);
-
-  it('needs labels of both classes, one per row', () => {
-    const detector = new RandomForest({ trees: 2 });
-    assert.throws(() => detector.fit(x, Uint8Array.of(0, 0, 0)), {
-      code: 'INSUFFICIENT_DATA',
-    });
-    assert.throws(() => detector.fit(x), { code: 'INVALID_INPUT' });
-    assert.throws(() => detector.fit(x, Uint8Array.of(0, 1)), {
-      code: 'INVALID_INPUT',
-    });
-    assert.throws(() => detector.fit(x, Uint8Array.of(0, 1, 2)), {
-      code: 'INVALID_INPUT',
-    });
-  });
-
-  it('refuses to score before fit, and rejects bad rows after', () => {
-    const detector = new RandomForest({ trees: 2 });
-    assert.throws(() => detector.score(Float64Array.of(0, 0)), {
-      code: 'NOT_FITTED',
-    });
-    detector.fit(x, Uint8Array.of(0, 1, 1));
-    assert.throws(() => detector.score(Float64Array.of(NaN, 0)), {
-      code: 'INVALID_INPUT',
-    });
-    assert.throws(() => detector.score(Float64Array.of(0)), {
-      code: 'FEATURE_COUNT',
-    });
-  });
+  supervisedInputChecks(() => new RandomForest({ trees: 2 }));
 
   it('rejects options out of range', () => {
     const bad = [
