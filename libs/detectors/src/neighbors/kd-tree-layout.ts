@@ -1,14 +1,23 @@
 import type { FeatureMatrix } from '../core/feature-matrix.js';
 
 /**
+ * Coordinates a point row holds at least: narrower points are padded with
+ * zeros so that a leaf scan can sum a fixed, unrolled number of squared
+ * gaps (see `scanLeaf` in kd-tree.ts).
+ */
+export const KD_MIN_STRIDE = 8;
+
+/**
  * A KD-tree as flat typed arrays. Node 0 is the root; a leaf has
  * `left[node] === -1`. Points are copied in tree order, so each node owns
- * the contiguous rows [start, end) of `points`; `original` maps a row back
- * to its index in the input. `boxes` holds each node's bounding box as
- * dims minima then dims maxima.
+ * the contiguous rows [start, end) of `points`, `stride` numbers a row:
+ * the `dims` coordinates, then zeros up to KD_MIN_STRIDE. `original` maps
+ * a row back to its index in the input. `boxes` holds each node's bounding
+ * box as dims minima then dims maxima.
  */
 export interface KdTreeLayout {
   readonly dims: number;
+  readonly stride: number;
   readonly points: Float64Array;
   readonly original: Int32Array;
   readonly start: Int32Array;
@@ -128,14 +137,16 @@ function selectNth(
 function flatten(builder: Builder): KdTreeLayout {
   const { nodes, order, source } = builder;
   const dims = source.cols;
-  const points = new Float64Array(source.data.length);
+  const stride = Math.max(dims, KD_MIN_STRIDE);
+  const points = new Float64Array(source.rows * stride);
   order.forEach((row, at) => {
-    points.set(source.data.subarray(row * dims, (row + 1) * dims), at * dims);
+    points.set(source.data.subarray(row * dims, (row + 1) * dims), at * stride);
   });
   const boxes = new Float64Array(nodes.length * 2 * dims);
   nodes.forEach((node, id) => boxes.set(node.box, id * 2 * dims));
   return {
     dims,
+    stride,
     points,
     original: order,
     start: Int32Array.from(nodes, (n) => n.start),

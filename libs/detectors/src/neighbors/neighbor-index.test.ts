@@ -77,7 +77,7 @@ describe('neighbour indexes', () => {
     ],
   ] as const) {
     it(`${name} finds the exact k nearest, nearest first`, () => {
-      for (const cols of [1, 3, 7, 20]) {
+      for (const cols of [1, 3, 7, 8, 9, 20]) {
         const points = randomPoints(500, cols, cols);
         const queries = randomPoints(40, cols, 100 + cols);
         const index = build(points, 25);
