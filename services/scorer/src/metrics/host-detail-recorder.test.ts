@@ -62,6 +62,18 @@ describe('HostDetailRecorder', () => {
     );
   });
 
+  it('exports the newest non-null value of each feature since the last scrape', async () => {
+    const { registry, details } = recorder();
+    details.record(result({ features: { cpu_percent: 50, gpu_temp: 61 } }));
+    details.record(
+      result({ seq: 2, features: { cpu_percent: 70, gpu_temp: null } }),
+    );
+    assert.deepEqual(await series(registry, 'scorer_feature_value'), [
+      { labels: { host: 'web-01', feature: 'cpu_percent' }, value: 70 },
+      { labels: { host: 'web-01', feature: 'gpu_temp' }, value: 61 },
+    ]);
+  });
+
   it('keeps one last-anomaly series per host, labelled with its top features', async () => {
     const { registry, details } = recorder();
     details.record(result());

@@ -1,20 +1,18 @@
 import type { ModelSet } from '@hostwatch/detectors';
 import type { ScoreResult } from '@hostwatch/transport';
-import type { Gauge } from 'prom-client';
+import { PendingGauges } from './pending-gauges.js';
 import type { ScorerMetrics } from './scorer-metrics.js';
-
-type GaugeChild = ReturnType<Gauge<string>['labels']>;
 
 /** The label sets a host holds, so they can be removed when it leaves. */
 interface HostDetail {
   readonly host: string;
-  /** Feature gauges by feature, looked up once. */
-  readonly features: Map<string, GaugeChild>;
+  /** Each feature's newest non-null value, until scraped. */
+  readonly features: PendingGauges;
   readonly detectors: Set<string>;
   /** `top_features` of the last anomaly's series, null before the first. */
   lastAnomaly: string | null;
-  /** The newest result not yet exported, null once exported. */
-  latest: ScoreResult | null;
+  /** When the newest result was scored (s), 0 once exported. */
+  lastResultAt: number;
   /** Votes of the newest scored result, null before the first. */
   votes: number | null;
 }
@@ -29,10 +27,9 @@ interface HostDetail {
  * one series per host at a time. Prometheus keeps the replaced ones, which
  * is what the dashboard's event log reads over its time range.
  *
- * The feature values, votes and last-result time are written when scraped,
- * from the newest result. FIXME: a feature that is null in the newest
- * result keeps the value of the last scrape, not a non-null value from
- * between the two scrapes (a sensor that comes and goes within 15 s).
+ * The feature values, votes and last-result time are written when scraped:
+ * each feature's newest non-null value since the last scrape (see
+ * PendingGauges), the newest votes and result time.
  */
 export class HostDetailRecorder {
   private readonly hosts = new Map<string, HostDetail>();
@@ -45,8 +42,12 @@ export class HostDetailRecorder {
 
   record(result: ScoreResult): void {
     const detail = this.detailOf(result.host);
-    detail.latest = result;
     this.unexported.add(detail);
+    for (const name in result.features) {
+      const value = result.features[name];
+      if (value !== null) detail.features.set(name, value);
+    }
+    detail.lastResultAt = result.scored_at / 1000;
     if (result.status !== 'scored') return;
     detail.votes = result.ensemble.votes;
     if (result.ensemble.flag === true) this.recordAnomaly(detail, result);
@@ -71,7 +72,7 @@ export class HostDetailRecorder {
     if (detail === undefined) return;
     this.hosts.delete(host);
     this.unexported.delete(detail);
-    for (const feature of detail.features.keys()) {
+    for (const feature of detail.features.names()) {
       this.metrics.feature.remove({ host, feature });
     }
     this.removeThresholds(host, detail);
@@ -83,31 +84,16 @@ export class HostDetailRecorder {
 
   private exportDetails(): void {
     for (const detail of this.unexported) {
-      const result = detail.latest;
-      detail.latest = null;
-      if (result !== null) this.exportResult(detail, result);
+      detail.features.flush();
+      if (detail.lastResultAt > 0) {
+        this.metrics.lastResult.labels(detail.host).set(detail.lastResultAt);
+      }
+      detail.lastResultAt = 0;
+      if (detail.votes !== null) {
+        this.metrics.votes.labels(detail.host).set(detail.votes);
+      }
     }
     this.unexported.clear();
-  }
-
-  private exportResult(detail: HostDetail, result: ScoreResult): void {
-    for (const name in result.features) {
-      const value = result.features[name];
-      if (value !== null) this.featureGauge(detail, name).set(value);
-    }
-    this.metrics.lastResult.labels(detail.host).set(result.scored_at / 1000);
-    if (detail.votes !== null) {
-      this.metrics.votes.labels(detail.host).set(detail.votes);
-    }
-  }
-
-  private featureGauge(detail: HostDetail, feature: string): GaugeChild {
-    let child = detail.features.get(feature);
-    if (child === undefined) {
-      child = this.metrics.feature.labels(detail.host, feature);
-      detail.features.set(feature, child);
-    }
-    return child;
   }
 
   private recordAnomaly(detail: HostDetail, result: ScoreResult): void {
@@ -139,10 +125,12 @@ export class HostDetailRecorder {
     if (detail === undefined) {
       detail = {
         host,
-        features: new Map(),
+        features: new PendingGauges((feature) =>
+          this.metrics.feature.labels(host, feature),
+        ),
         detectors: new Set(),
         lastAnomaly: null,
-        latest: null,
+        lastResultAt: 0,
         votes: null,
       };
       this.hosts.set(host, detail);

@@ -1,28 +1,31 @@
-import type { Counter, Gauge, Histogram } from 'prom-client';
+import type { Counter, Histogram } from 'prom-client';
 import type { ScoreResult } from '@hostwatch/transport';
 import type { ModelSet } from '@hostwatch/detectors';
 import { HostDetailRecorder } from './host-detail-recorder.js';
+import { PendingGauges } from './pending-gauges.js';
+import type { GaugeChild } from './pending-gauges.js';
 import type { ScorerMetrics } from './scorer-metrics.js';
 
-type GaugeChild = ReturnType<Gauge<string>['labels']>;
 type CounterChild = ReturnType<Counter<string>['labels']>;
 type HistogramChild = ReturnType<Histogram<string>['labels']>;
 
 /** A host's series, looked up once instead of hashing labels per sample. */
 interface HostSeries {
   readonly host: string;
-  /** The newest result whose scores are not yet exported, else null. */
-  latest: ScoreResult | null;
-  readonly scores: Map<string, GaugeChild>;
+  /** Each detector's and the ensemble's newest score, until scraped. */
+  readonly scores: PendingGauges;
   readonly anomalies: CounterChild;
   readonly driftFlag: GaugeChild;
+  /** The newest drift flag (0 or 1) until scraped, -1 once exported. */
+  drift: number;
   readonly driftAlarms: CounterChild;
 }
 
 /**
  * Turns every published result into metric updates. Counters and
  * histograms are updated per result; the per-host gauges (scores, drift
- * flag) only keep the newest result and are written when scraped.
+ * flag) keep the newest values (see PendingGauges) and are written when
+ * scraped.
  */
 export class ResultRecorder {
   private readonly hosts = new Map<string, HostSeries>();
@@ -39,17 +42,19 @@ export class ResultRecorder {
 
   record(result: ScoreResult): void {
     const series = this.seriesOf(result.host);
-    series.latest = result;
     this.unexported.add(series);
     for (const name in result.detectors) {
       const verdict = result.detectors[name];
       if (verdict.score === null) continue;
+      series.scores.set(name, verdict.score);
       this.timing(name).observe(verdict.time_us / 1e6);
     }
     const ensemble = result.ensemble;
     if (ensemble.score !== null) {
+      series.scores.set('ensemble', ensemble.score);
       this.timing('ensemble').observe(ensemble.time_us / 1e6);
     }
+    series.drift = result.drift.flag ? 1 : 0;
     if (ensemble.flag === true) series.anomalies.inc();
     if (result.drift.flag) series.driftAlarms.inc();
     this.status(result.status).inc();
@@ -68,7 +73,7 @@ export class ResultRecorder {
     if (series === undefined) return;
     this.hosts.delete(host);
     this.unexported.delete(series);
-    for (const detector of series.scores.keys()) {
+    for (const detector of series.scores.names()) {
       this.metrics.score.remove({ host, detector });
     }
     this.metrics.anomalies.remove({ host });
@@ -80,21 +85,11 @@ export class ResultRecorder {
   /** Writes the newest scores and drift flag of every host seen since. */
   private exportScores(): void {
     for (const series of this.unexported) {
-      const result = series.latest;
-      series.latest = null;
-      if (result !== null) this.exportResult(series, result);
+      series.scores.flush();
+      if (series.drift >= 0) series.driftFlag.set(series.drift);
+      series.drift = -1;
     }
     this.unexported.clear();
-  }
-
-  private exportResult(series: HostSeries, result: ScoreResult): void {
-    for (const name in result.detectors) {
-      const score = result.detectors[name].score;
-      if (score !== null) this.scoreGauge(series, name).set(score);
-    }
-    const ensemble = result.ensemble.score;
-    if (ensemble !== null) this.scoreGauge(series, 'ensemble').set(ensemble);
-    series.driftFlag.set(result.drift.flag ? 1 : 0);
   }
 
   private seriesOf(host: string): HostSeries {
@@ -102,24 +97,17 @@ export class ResultRecorder {
     if (series === undefined) {
       series = {
         host,
-        latest: null,
-        scores: new Map(),
+        scores: new PendingGauges((detector) =>
+          this.metrics.score.labels(host, detector),
+        ),
         anomalies: this.metrics.anomalies.labels(host),
         driftFlag: this.metrics.driftFlag.labels(host),
+        drift: -1,
         driftAlarms: this.metrics.driftAlarms.labels(host),
       };
       this.hosts.set(host, series);
     }
     return series;
-  }
-
-  private scoreGauge(series: HostSeries, detector: string): GaugeChild {
-    let child = series.scores.get(detector);
-    if (child === undefined) {
-      child = this.metrics.score.labels(series.host, detector);
-      series.scores.set(detector, child);
-    }
-    return child;
   }
 
   private timing(detector: string): HistogramChild {
