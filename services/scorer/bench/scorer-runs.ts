@@ -18,7 +18,7 @@ import { buildScorer } from '../src/index.js';
 import type { Scorer } from '../src/index.js';
 import type { FleetReplay } from './fleet-replay.js';
 import { LatencyLog } from './latency-stats.js';
-import type { FeederJob } from './paced-feeder.js';
+import type { FeederAnswer, FeederJob } from './paced-feeder.js';
 
 /** Results of one run: throughput and sample-to-result latency. */
 export interface RunFigures {
@@ -27,6 +27,14 @@ export interface RunFigures {
   readonly samplesPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** The paced run's fuller latency picture, ms. */
+  readonly tail?: {
+    readonly p90Ms: number;
+    readonly p999Ms: number;
+    readonly maxMs: number;
+    /** p99 of each host's first sample, which binds its model. */
+    readonly warmupP99Ms: number;
+  };
   /**
    * CPU time of this process per sample (process.cpuUsage, user + system):
    * whether a rate fits in one core, whatever else loads the machine.
@@ -195,10 +203,11 @@ export async function natsThroughputRun(
 }
 
 /**
- * Latency at a paced rate over NATS: a worker thread plays the fleet,
- * `rate` samples/s spread over the hosts for `seconds`, each stamped when
- * published; latency is its result's arrival at the worker minus that.
- * Its CPU figure includes the worker's (the fleet's publishes).
+ * Latency at a paced rate over NATS: a worker thread plays the fleet, one
+ * warm-up sample per host, then `rate` samples/s spread over the hosts for
+ * `seconds`, each stamped when published; latency is its result's arrival
+ * at the worker minus that. Its CPU figure includes the worker's (the
+ * fleet's publishes).
  */
 export async function natsLatencyRun(
   model: ModelSet,
@@ -213,7 +222,7 @@ export async function natsLatencyRun(
     const job: FeederJob = { url: nats.url, hosts, rate, count };
     const start = runStart();
     const answer = await runFeeder(job);
-    const cpuMicrosPerSample = cpuMicrosSince(start, answer.received);
+    const cpuMicrosPerSample = cpuMicrosSince(start, hosts + answer.received);
     await scorer.stop();
     // Results per second of pacing: a shortfall means results were lost
     // or still queued 30 s after the last sample.
@@ -223,17 +232,17 @@ export async function natsLatencyRun(
       samplesPerSecond: answer.received / seconds,
       p50Ms: answer.p50,
       p99Ms: answer.p99,
+      tail: {
+        p90Ms: answer.p90,
+        p999Ms: answer.p999,
+        maxMs: answer.max,
+        warmupP99Ms: answer.warmupP99,
+      },
       cpuMicrosPerSample,
     };
   } finally {
     await nats.close();
   }
-}
-
-interface FeederAnswer {
-  readonly p50: number;
-  readonly p99: number;
-  readonly received: number;
 }
 
 function runFeeder(job: FeederJob): Promise<FeederAnswer> {

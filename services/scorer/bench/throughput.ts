@@ -82,6 +82,14 @@ function report(label: string, run: RunFigures): void {
     `${label}: ${rate(run.samplesPerSecond)} over ${run.samples} samples, ` +
       `${cpu}${latency}`,
   );
+  if (run.tail !== undefined) {
+    const { p90Ms, p999Ms, maxMs, warmupP99Ms } = run.tail;
+    say(
+      `  p90 ${p90Ms.toFixed(2)} ms, p99.9 ${p999Ms.toFixed(2)} ms, ` +
+        `max ${maxMs.toFixed(2)} ms; each host's first sample ` +
+        `(binds its model, before the measured ones): p99 ${warmupP99Ms.toFixed(2)} ms`,
+    );
+  }
 }
 
 const rate = (perSecond: number) => `${Math.round(perSecond)} samples/s`;
