@@ -1,4 +1,5 @@
 import { BusClosedError, InvalidOptionError } from '../../errors.js';
+import { encodeJson } from '../../messages/encode-json.js';
 import type {
   Bus,
   ConsumeOptions,
@@ -50,8 +51,6 @@ export function parseInProcessBusOptions(
   }
   return Object.freeze({ maxMessages, duplicateWindowMs: window, mapSubject });
 }
-
-const encoder = new TextEncoder();
 
 /**
  * The bus of the embedded local mode and of unit tests: JetStream's
@@ -106,7 +105,7 @@ export class InProcessBus implements Bus, BusStatus {
   private store(subject: string, payload: unknown, msgId?: string): void {
     if (this.closed) throw new BusClosedError(this.kind, 'publish');
     assertPublishSubject(subject);
-    const data = encoder.encode(JSON.stringify(payload));
+    const data = encodeJson(payload);
     if (msgId !== undefined && !this.dedup.admit(msgId)) return;
     this.log.append(this.mapSubject(subject), data);
     for (const durable of this.durables.values()) durable.pump();

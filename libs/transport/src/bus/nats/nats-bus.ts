@@ -27,6 +27,7 @@ import {
   parseConsumeOptions,
   type ParsedConsumeOptions,
 } from '../consume-options.js';
+import { encodeJson } from '../../messages/encode-json.js';
 import { assertPublishSubject } from '../subject-matcher.js';
 import { consumeDurably } from './durable-consumer.js';
 import { JetStreamPublisher } from './jetstream-publisher.js';
@@ -122,8 +123,6 @@ async function openConnection(
   }
 }
 
-const encoder = new TextEncoder();
-
 /** The NATS JetStream bus: durable, shared by a fleet of services. */
 export class NatsBus implements Bus, BusStatus {
   readonly kind = 'nats' as const;
@@ -179,7 +178,7 @@ export class NatsBus implements Bus, BusStatus {
         `publish to ${subject} failed: disconnected from NATS`,
       );
     }
-    const data = encoder.encode(JSON.stringify(payload));
+    const data = encodeJson(payload);
     try {
       await this.publisher.publish(subject, data, options.msgId);
     } catch (error) {
