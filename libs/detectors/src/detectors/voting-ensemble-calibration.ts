@@ -60,7 +60,8 @@ export class QuantileCalibration {
     if (score < table[0]) return 0;
     if (score > table[last]) return 1;
     const below = countBelow(table, score);
-    const upTo = countUpTo(table, score);
+    // Most scores tie no entry: then no second search.
+    const upTo = table[below] === score ? countUpTo(table, score) : below;
     if (upTo > below) return (below + upTo - 1) / (2 * last);
     const low = table[below - 1];
     const high = table[below];
