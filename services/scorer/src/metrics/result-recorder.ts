@@ -1,13 +1,13 @@
-import type { Counter, Histogram } from 'prom-client';
+import type { Counter } from 'prom-client';
 import type { ScoreResult } from '@hostwatch/transport';
 import type { ModelSet } from '@hostwatch/detectors';
 import { HostDetailRecorder } from './host-detail-recorder.js';
 import { PendingGauges } from './pending-gauges.js';
 import type { GaugeChild } from './pending-gauges.js';
 import type { ScorerMetrics } from './scorer-metrics.js';
+import type { HistogramSeries } from './timing-histogram.js';
 
 type CounterChild = ReturnType<Counter<string>['labels']>;
-type HistogramChild = ReturnType<Histogram<string>['labels']>;
 
 /** A host's series, looked up once instead of hashing labels per sample. */
 interface HostSeries {
@@ -31,12 +31,14 @@ export class ResultRecorder {
   private readonly hosts = new Map<string, HostSeries>();
   /** Hosts with a result since the last scrape. */
   private readonly unexported = new Set<HostSeries>();
-  private readonly timings = new Map<string, HistogramChild>();
+  private readonly timings = new Map<string, HistogramSeries>();
   private readonly statuses = new Map<string, CounterChild>();
   private readonly details: HostDetailRecorder;
+  private readonly latency: HistogramSeries;
 
   constructor(private readonly metrics: ScorerMetrics) {
     this.details = new HostDetailRecorder(metrics);
+    this.latency = metrics.latency.labels();
     metrics.onScrape(() => this.exportScores());
   }
 
@@ -58,7 +60,7 @@ export class ResultRecorder {
     if (ensemble.flag === true) series.anomalies.inc();
     if (result.drift.flag) series.driftAlarms.inc();
     this.status(result.status).inc();
-    this.metrics.latency.observe(result.latency_ms / 1000);
+    this.latency.observe(result.latency_ms / 1000);
     this.details.record(result);
   }
 
@@ -110,7 +112,7 @@ export class ResultRecorder {
     return series;
   }
 
-  private timing(detector: string): HistogramChild {
+  private timing(detector: string): HistogramSeries {
     let child = this.timings.get(detector);
     if (child === undefined) {
       child = this.metrics.scoringTime.labels(detector);

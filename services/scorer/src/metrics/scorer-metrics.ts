@@ -1,5 +1,6 @@
-import { Counter, Gauge, Histogram } from 'prom-client';
+import { Counter, Gauge } from 'prom-client';
 import type { Registry } from 'prom-client';
+import { TimingHistogram } from './timing-histogram.js';
 
 /** Scoring time buckets, seconds: 1 µs to 50 ms. */
 const SCORING_BUCKETS = [
@@ -32,8 +33,9 @@ export class ScorerMetrics {
   readonly anomalies: Counter<'host'>;
   readonly driftFlag: Gauge<'host'>;
   readonly driftAlarms: Counter<'host'>;
-  readonly scoringTime: Histogram<'detector'>;
-  readonly latency: Histogram;
+  /** Observed eight times a sample: see TimingHistogram. */
+  readonly scoringTime: TimingHistogram<'detector'>;
+  readonly latency: TimingHistogram;
   readonly samples: Counter<'status'>;
   readonly rejected: Counter<'reason'>;
   readonly consumerLag: Gauge<'consumer'>;
@@ -123,16 +125,17 @@ export class ScorerMetrics {
       labelNames: ['host'],
       registers,
     });
-    this.scoringTime = new Histogram({
+    this.scoringTime = new TimingHistogram({
       name: 'scorer_detector_scoring_seconds',
       help: 'Time one detector spends scoring one sample',
       labelNames: ['detector'],
       buckets: SCORING_BUCKETS,
       registers,
     });
-    this.latency = new Histogram({
+    this.latency = new TimingHistogram({
       name: 'scorer_sample_latency_seconds',
       help: 'From the sample being taken to its result being published',
+      labelNames: [],
       buckets: LATENCY_BUCKETS,
       registers,
     });
