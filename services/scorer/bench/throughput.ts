@@ -43,8 +43,13 @@ async function main(): Promise<void> {
   // model and metric series, so a short run (5,000 samples over 1,000
   // hosts) mostly measures that warm-up, not the bus.
   report('in-process bus, backlog', await inProcessRun(model, replay(), total));
+  // Each run starts on a collected heap: the in-process bus keeps its whole
+  // backlog until drained, and collecting that inside the next run would
+  // bill it for the previous one's garbage.
+  collectGarbage();
   const nats = await natsThroughputRun(model, replay(), total);
   report('NATS JetStream, backlog', nats);
+  collectGarbage();
   const paced = await natsLatencyRun(
     model,
     args.hosts,
@@ -90,6 +95,11 @@ function report(label: string, run: RunFigures): void {
         `(binds its model, before the measured ones): p99 ${warmupP99Ms.toFixed(2)} ms`,
     );
   }
+}
+
+/** A full collection; the bench scripts run node with --expose-gc. */
+function collectGarbage(): void {
+  globalThis.gc?.();
 }
 
 const rate = (perSecond: number) => `${Math.round(perSecond)} samples/s`;
