@@ -48,7 +48,13 @@ const SKLEARN_TARGET_US: Readonly<Partial<Record<MemberName, number>>> = {
 };
 const ENSEMBLE_TARGET_US = 25;
 
-const WARMUP_PASSES = 5;
+/**
+ * Scores before any timing: past the point where a hot forest switches to
+ * compiled code (20,000 scores, see HotForestScorer) and V8 has optimised
+ * that code (~12,000 more), so every figure is the steady state of a
+ * model the scorer uses all the time.
+ */
+const WARMUP_CALLS = 50_000;
 /** Detector timing: batches of 10 rows (see timePerCall). */
 const DETECTOR_BATCHES = 3000;
 const DETECTOR_BATCH = 10;
@@ -115,7 +121,7 @@ function timeDetector(detector: Detector, rows: Float64Array[]): Timing {
   const run = (i: number): void => {
     sink += detector.score(rows[i % n]);
   };
-  for (let i = 0; i < WARMUP_PASSES * n; i++) run(i);
+  for (let i = 0; i < WARMUP_CALLS; i++) run(i);
   const times = timePerCall(run, DETECTOR_BATCHES, DETECTOR_BATCH);
   const cpu = cpuTimePerCall(run, CPU_PASSES * n, CPU_REPEATS);
   if (Number.isNaN(sink)) throw new Error(`${detector.kind} scored NaN`);
@@ -130,7 +136,7 @@ function timeFullPath(model: ModelSet, samples: Sample[]): Timing {
     model.score(samples[i % n], out);
     drift.update(out.ensemble.score);
   };
-  for (let i = 0; i < WARMUP_PASSES * n; i++) run(i);
+  for (let i = 0; i < WARMUP_CALLS; i++) run(i);
   const times = timePerCall(run, PATH_SAMPLES, 1);
   const cpu = cpuTimePerCall(run, CPU_PASSES * n, CPU_REPEATS);
   return { ...percentiles(times), cpu };

@@ -6,6 +6,7 @@ import { Random } from '../core/random.js';
 import {
   COMPILED_FOREST_MAX_DEPTH,
   COMPILED_FOREST_MAX_NODES,
+  compileForest,
   createForestScorer,
 } from './compiled-forest.js';
 import type { FlatForest } from './flat-forest.js';
@@ -46,14 +47,14 @@ function oneSplit(at: number): FlatForest {
   return builder.build();
 }
 
-describe('createForestScorer', () => {
+describe('compileForest', () => {
   it('compiles a small forest that sums to the same double as the lockstep walk', () => {
     const random = new Random(5);
     for (const trees of [1, 4, 7, 30]) {
       const forest = randomForest(trees, COMPILED_FOREST_MAX_DEPTH, trees);
-      const scorer = createForestScorer(forest);
+      const scorer = compileForest(forest);
       const lockstep = new LockstepForest(forest);
-      assert.ok(!(scorer instanceof LockstepForest), `${trees} trees`);
+      assert.ok(scorer !== null, `${trees} trees`);
       assert.equal(scorer.treeCount, trees);
       for (let i = 0; i < 300; i++) {
         const row = [random.normal(), random.normal(), random.normal()];
@@ -63,12 +64,14 @@ describe('createForestScorer', () => {
   });
 
   it('sends a value equal to the threshold left, as the lockstep walk does', () => {
-    const scorer = createForestScorer(oneSplit(1));
-    assert.equal(scorer.sum([1]), 10);
-    assert.equal(scorer.sum([1.0000001]), 20);
-    assert.equal(createForestScorer(oneSplit(-0)).sum([0]), 10);
+    const scorer = compileForest(oneSplit(1));
+    assert.equal(scorer?.sum([1]), 10);
+    assert.equal(scorer?.sum([1.0000001]), 20);
+    assert.equal(compileForest(oneSplit(-0))?.sum([0]), 10);
   });
+});
 
+describe('createForestScorer', () => {
   it('walks forests over the node or depth limit in lockstep', () => {
     const big = randomForest(400, 8, 1);
     assert.ok(big.feature.length > COMPILED_FOREST_MAX_NODES);
@@ -87,14 +90,17 @@ describe('createForestScorer', () => {
 
   it('falls back to the lockstep walk where code generation is disallowed', () => {
     const script = [
-      `import { createForestScorer } from '${moduleUrl('./compiled-forest.ts')}';`,
+      `import { compileForest, createForestScorer } from '${moduleUrl('./compiled-forest.ts')}';`,
       `import { ForestBuilder } from '${moduleUrl('./forest-builder.ts')}';`,
       'const builder = new ForestBuilder();',
       'const left = builder.setSplit(builder.addRoot(), 0, 1);',
       'builder.setLeaf(left, 10);',
       'builder.setLeaf(left + 1, 20);',
-      'const scorer = createForestScorer(builder.build());',
-      'console.log(scorer.constructor.name, scorer.sum([1]), scorer.sum([2]));',
+      'const forest = builder.build();',
+      'const hot = { hotCalls: 1, hotWindowMs: 1e9 };',
+      'const scorer = createForestScorer(forest, hot);',
+      'const sums = [scorer.sum([1]), scorer.sum([2])];',
+      'console.log(compileForest(forest), scorer.compiled, ...sums);',
     ].join('\n');
     const child = spawnSync(
       process.execPath,
@@ -110,7 +116,7 @@ describe('createForestScorer', () => {
       { encoding: 'utf8' },
     );
     assert.equal(child.status, 0, child.stderr);
-    assert.equal(child.stdout.trim(), 'LockstepForest 10 20');
+    assert.equal(child.stdout.trim(), 'null false 10 20');
   });
 });
 

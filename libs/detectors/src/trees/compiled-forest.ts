@@ -1,5 +1,10 @@
 import { treeDepth, type FlatForest } from './flat-forest.js';
 import {
+  DEFAULT_HOT_FOREST,
+  HotForestScorer,
+  type HotForestOptions,
+} from './hot-forest-scorer.js';
+import {
   LOCKSTEP_LANES,
   LockstepForest,
   walkingOrder,
@@ -14,27 +19,34 @@ export interface ForestScorer {
 
 /**
  * Forests up to this many nodes, no tree deeper than
- * COMPILED_FOREST_MAX_DEPTH, are compiled to code; larger ones are walked
- * by a LockstepForest. Measured on the fixture models (CPU time per score,
- * loaded 2-core machine): XGBoost's 100 trees of depth <= 6 (1458 nodes)
- * 0.35 µs compiled against 1.41 µs lockstep; the Random Forest (10 180
- * nodes, depth 10-19) 12.5 against 4.5 µs and the Isolation Forest
- * (15 930 nodes, depth 8) 15.5 against 2.8 µs: past a few thousand nodes
- * the code no longer fits the instruction cache and its branches, one per
- * split, are mispredicted.
+ * COMPILED_FOREST_MAX_DEPTH, are compiled to code once hot (see
+ * HotForestScorer); larger ones are walked by a LockstepForest. Measured
+ * on the fixture models (CPU time per score once optimised, loaded 2-core
+ * machine): XGBoost's 100 trees of depth <= 6 (1458 nodes) 0.35 µs
+ * compiled against 1.41 µs lockstep; the Random Forest (10 180 nodes,
+ * depth 10-19) 12.5 against 4.5 µs and the Isolation Forest (15 930
+ * nodes, depth 8) 15.5 against 2.8 µs: past a few thousand nodes the code
+ * no longer fits the instruction cache and its branches, one per split,
+ * are mispredicted.
  */
 export const COMPILED_FOREST_MAX_NODES = 2048;
 export const COMPILED_FOREST_MAX_DEPTH = 8;
 
 /** The faster scorer for this forest (see COMPILED_FOREST_MAX_NODES). */
-export function createForestScorer(forest: FlatForest): ForestScorer {
+export function createForestScorer(
+  forest: FlatForest,
+  hot: HotForestOptions = DEFAULT_HOT_FOREST,
+): ForestScorer {
   const lockstep = new LockstepForest(forest);
-  if (forest.feature.length > COMPILED_FOREST_MAX_NODES) return lockstep;
-  const depths = forest.roots.map((root) => treeDepth(forest, root));
-  if (depths.some((depth) => depth > COMPILED_FOREST_MAX_DEPTH)) {
-    return lockstep;
-  }
-  return compileForest(forest, walkingOrder(depths)) ?? lockstep;
+  if (!compilable(forest)) return lockstep;
+  return new HotForestScorer(lockstep, () => compileForest(forest), hot);
+}
+
+function compilable(forest: FlatForest): boolean {
+  if (forest.feature.length > COMPILED_FOREST_MAX_NODES) return false;
+  return forest.roots.every(
+    (root) => treeDepth(forest, root) <= COMPILED_FOREST_MAX_DEPTH,
+  );
 }
 
 /**
@@ -56,11 +68,9 @@ export function createForestScorer(forest: FlatForest): ForestScorer {
  * disallowed (`--disallow-code-generation-from-strings`, a CSP) `new
  * Function` throws and the lockstep walk is used instead.
  */
-function compileForest(
-  forest: FlatForest,
-  order: readonly number[],
-): ForestScorer | null {
-  const body = forestSource(forest, order);
+export function compileForest(forest: FlatForest): ForestScorer | null {
+  const depths = forest.roots.map((root) => treeDepth(forest, root));
+  const body = forestSource(forest, walkingOrder(depths));
   if (body === null) return null;
   try {
     // eslint-disable-next-line @typescript-eslint/no-implied-eval -- numbers only, see above
