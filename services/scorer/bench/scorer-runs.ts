@@ -14,8 +14,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Worker } from 'node:worker_threads';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
-import { buildScorer } from '../src/index.js';
+import { DEFAULT_MAX_IN_FLIGHT, buildScorer } from '../src/index.js';
 import type { Scorer } from '../src/index.js';
+import { startEchoRelay } from './echo-relay.js';
 import type { FleetReplay } from './fleet-replay.js';
 import { LatencyLog } from './latency-stats.js';
 import type { FeederAnswer, FeederJob } from './paced-feeder.js';
@@ -202,28 +203,35 @@ export async function natsThroughputRun(
   }
 }
 
+/** What answers the paced feeder: the scorer with a model, or the echo. */
+export type LatencyRelay = ModelSet | 'echo';
+
 /**
  * Latency at a paced rate over NATS: a worker thread plays the fleet, one
  * warm-up sample per host, then `rate` samples/s spread over the hosts for
  * `seconds`, each stamped when published; latency is its result's arrival
  * at the worker minus that. Its CPU figure includes the worker's (the
- * fleet's publishes).
+ * fleet's publishes). With `'echo'` an echo relay answers instead of the
+ * scorer: the floor of this machine and broker (see echo-relay.ts).
  */
 export async function natsLatencyRun(
-  model: ModelSet,
+  relay: LatencyRelay,
   hosts: number,
   rate: number,
   seconds: number,
 ): Promise<RunFigures> {
   const nats = await natsSetup();
   try {
-    const scorer = await startScorer(nats.scorerBus, model);
+    const answering =
+      relay === 'echo'
+        ? await startEchoRelay(nats.scorerBus, DEFAULT_MAX_IN_FLIGHT)
+        : await startScorer(nats.scorerBus, relay);
     const count = rate * seconds;
     const job: FeederJob = { url: nats.url, hosts, rate, count };
     const start = runStart();
     const answer = await runFeeder(job);
     const cpuMicrosPerSample = cpuMicrosSince(start, hosts + answer.received);
-    await scorer.stop();
+    await answering.stop();
     // Results per second of pacing: a shortfall means results were lost
     // or still queued 30 s after the last sample.
     return {

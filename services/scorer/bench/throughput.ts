@@ -16,8 +16,9 @@ import {
  * `npm run bench:scorer [-- --json --hosts 1000 ...]`: drives replayed
  * hosts through one scorer and prints sustained samples/s and p50/p99
  * sample-to-result latency, over the in-process bus (the ceiling) and
- * over a real nats-server on a free port (the honest figure), plus memory
- * per host in online mode. With --json the last line is the NATS figures:
+ * over a real nats-server on a free port (the honest figure), the paced
+ * latency again with an echo relay in the scorer's place (the floor this
+ * machine and broker set), plus memory per host in online mode. With --json the last line is the NATS figures:
  * {"samples_per_s", "p50_ms", "p99_ms", "bytes_per_host"}.
  */
 async function main(): Promise<void> {
@@ -57,6 +58,16 @@ async function main(): Promise<void> {
     args.latencySeconds,
   );
   report(`NATS JetStream, paced at ${args.rate}/s`, paced);
+  collectGarbage();
+  // The same run with an echo in the scorer's place: the latency this
+  // machine and broker add whatever the scorer does.
+  const echo = await natsLatencyRun(
+    'echo',
+    args.hosts,
+    args.rate,
+    args.latencySeconds,
+  );
+  report(`NATS JetStream, paced at ${args.rate}/s, echo (no scoring)`, echo);
   if (args.json) {
     console.log(
       JSON.stringify({
@@ -92,7 +103,7 @@ function report(label: string, run: RunFigures): void {
     say(
       `  p90 ${p90Ms.toFixed(2)} ms, p99.9 ${p999Ms.toFixed(2)} ms, ` +
         `max ${maxMs.toFixed(2)} ms; each host's first sample ` +
-        `(binds its model, before the measured ones): p99 ${warmupP99Ms.toFixed(2)} ms`,
+        `(warm-up, not in the figures): p99 ${warmupP99Ms.toFixed(2)} ms`,
     );
   }
 }
