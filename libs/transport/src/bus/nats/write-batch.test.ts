@@ -39,6 +39,19 @@ describe('WriteBatch', () => {
     assert.deepEqual(ran, ['publish', 'ack']);
   });
 
+  it('sends a full batch of acks at the end of the turn, without a write', async () => {
+    const batch = new WriteBatch(60_000, 3);
+    const ran: number[] = [];
+    batch.deferAck(() => ran.push(1));
+    batch.deferAck(() => ran.push(2));
+    await nextTurn();
+    assert.equal(ran.length, 0, 'two of three: they wait for a write');
+    batch.deferAck(() => ran.push(3));
+    assert.equal(ran.length, 0, 'not inside the turn that queued them');
+    await nextTurn();
+    assert.deepEqual(ran, [1, 2, 3]);
+  });
+
   it('sends acks on their own once the ack delay has passed', async () => {
     const batch = new WriteBatch(20);
     const ran: string[] = [];

@@ -2,6 +2,16 @@
 export const DEFAULT_ACK_DELAY_MS = 20;
 
 /**
+ * Acks that go out at the end of the turn without waiting for a write.
+ * A consumer with nothing to publish (the logger, the alerter) would
+ * otherwise stop for the whole ack delay each time its in-flight window
+ * filled: NatsBus consume ran 3,000 msg/s at 64 in flight and 45,000 at
+ * 1,024, about 21 ms a window either way. A fleet of 64 messages within
+ * 20 ms is already 3,200 msg/s, where one write per 64 acks costs little.
+ */
+export const DEFAULT_ACK_BATCH = 64;
+
+/**
  * Socket writes held back to the end of the event-loop turn. nats.js
  * flushes its outbound buffer in a microtask after the first command of a
  * burst, so a publish or ack made from each handler's own microtask became
@@ -16,6 +26,7 @@ export const DEFAULT_ACK_DELAY_MS = 20;
  * the next message's result can carry instead. Nothing waits on an ack,
  * so only a crash in that window costs anything: the message comes back
  * after the ack wait and its results are deduplicated by message id.
+ * Once `ackBatch` acks wait, they leave at the end of the turn.
  */
 export class WriteBatch {
   private queue: (() => void)[] = [];
@@ -23,20 +34,31 @@ export class WriteBatch {
   private acks: (() => void)[] = [];
   private ackTimer: NodeJS.Timeout | null = null;
 
-  constructor(private readonly ackDelayMs = DEFAULT_ACK_DELAY_MS) {}
+  constructor(
+    private readonly ackDelayMs = DEFAULT_ACK_DELAY_MS,
+    private readonly ackBatch = DEFAULT_ACK_BATCH,
+  ) {}
 
   /** Runs `command` at the end of this turn, after those queued before. */
   defer(command: () => void): void {
     this.queue.push(command);
+    this.scheduleFlush();
+  }
+
+  /**
+   * Runs `ack` with the next batch, or after `ackDelayMs` at the latest,
+   * or at the end of this turn once `ackBatch` acks wait.
+   */
+  deferAck(ack: () => void): void {
+    this.acks.push(ack);
+    if (this.acks.length >= this.ackBatch) this.scheduleFlush();
+    else this.ackTimer ??= setTimeout(this.flush, this.ackDelayMs);
+  }
+
+  private scheduleFlush(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     setImmediate(this.flush);
-  }
-
-  /** Runs `ack` with the next batch, or after `ackDelayMs` at the latest. */
-  deferAck(ack: () => void): void {
-    this.acks.push(ack);
-    this.ackTimer ??= setTimeout(this.flush, this.ackDelayMs);
   }
 
   /** Issues every queued command and ack now (before a stop or drain). */
