@@ -18,6 +18,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 
 import {
   PageHinkley,
@@ -196,8 +197,36 @@ function printTable(
   );
 }
 
+const USAGE = `npm run bench -- [--json] [--no-sklearn]
+
+Trains every detector on the fixtures, then prints each one's p50, p99
+and CPU time to score one sample, its training time, and the same for
+the whole scoring path (ensemble, explainer, drift test), beside
+scikit-learn's cost per row.
+
+  --json         end with one JSON line of the figures
+  --no-sklearn   skip running the scikit-learn reference
+  --help         this text
+`;
+
+function readArgs() {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      json: { type: 'boolean', default: false },
+      'no-sklearn': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  return values;
+}
+
 function main(): void {
-  const args = new Set(process.argv.slice(2));
+  const args = readArgs();
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
   const shared = sharedDir();
   const normal = readFixture(shared, 'normal_training.csv');
   const labeled = readFixture(shared, 'labeled_training.csv');
@@ -226,7 +255,7 @@ function main(): void {
     (n) => !(n in detectors),
   );
   if (missing.length > 0) console.log(`not available: ${missing.join(', ')}`);
-  const sklearn = args.has('--no-sklearn')
+  const sklearn = args['no-sklearn']
     ? { note: 'skipped: --no-sklearn' }
     : runSklearnLatency(shared);
   console.log(`scikit-learn side by side: ${sklearn.note}`);
@@ -245,7 +274,7 @@ function main(): void {
       `cpu: best of ${CPU_REPEATS} runs of ${CPU_PASSES} passes`,
   );
 
-  if (args.has('--json')) {
+  if (args.json) {
     const json = {
       detectors,
       ensemble: {
