@@ -90,14 +90,30 @@ async function sensorMeans(collector: Collector): Promise<string[]> {
   });
 }
 
+const USAGE = `npm run bench:collector -- [--seconds 60] [--nats] [--json]
+
+CPU use of the live collector sampling this host at 1 Hz, as a percentage
+of one core (this process and the helpers it runs).
+
+  --seconds N   how long to sample (60)
+  --nats        publish to a nats-server on a free port, not in-process
+  --json        end with {"cpu_percent_of_core", "samples"}
+  --help        this text
+`;
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '60' },
       nats: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
   const seconds = Number(values.seconds);
   if (!Number.isFinite(seconds) || seconds <= 0) {
     throw new Error(`--seconds "${values.seconds}" is invalid: expected > 0`);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { MEMBER_NAMES } from '@hostwatch/detectors';
 import type { MemberName } from '@hostwatch/detectors';
 
 /** What the throughput bench runs; every figure has a flag. */
@@ -34,10 +35,32 @@ export const DEFAULT_BENCH_DETECTORS: readonly MemberName[] = [
   'xgboost',
 ];
 
-export function readBenchArgs(argv: readonly string[]): BenchArgs {
+/** The options both scorer benches read, after a line on what `command` does. */
+export const benchUsage = (
+  command: string,
+  does: string,
+) => `${command} -- [options]
+
+${does}
+
+  --json                  end with one JSON line:
+                          {"samples_per_s","p50_ms","p99_ms","bytes_per_host"}
+  --hosts N               hosts replayed in the throughput runs (1000)
+  --samples-per-host N    samples each in the throughput runs (100)
+  --rate N                samples/s of the paced latency run (1000)
+  --latency-seconds N     length of the paced run (10)
+  --online-hosts N        hosts fitted online for the memory figure (500)
+  --detectors a,b,...     members of the fleet model
+                          (${DEFAULT_BENCH_DETECTORS.join(',')})
+  --help                  this text
+`;
+
+/** The parsed arguments, or null when `--help` asked for the usage. */
+export function readBenchArgs(argv: readonly string[]): BenchArgs | null {
   const { values } = parseArgs({
     args: [...argv],
     options: {
+      help: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       hosts: { type: 'string', default: '1000' },
       'samples-per-host': { type: 'string', default: '100' },
@@ -47,6 +70,7 @@ export function readBenchArgs(argv: readonly string[]): BenchArgs {
       detectors: { type: 'string', default: DEFAULT_BENCH_DETECTORS.join(',') },
     },
   });
+  if (values.help) return null;
   return {
     json: values.json,
     hosts: positive('hosts', values.hosts),
@@ -54,8 +78,19 @@ export function readBenchArgs(argv: readonly string[]): BenchArgs {
     rate: positive('rate', values.rate),
     latencySeconds: positive('latency-seconds', values['latency-seconds']),
     onlineHosts: positive('online-hosts', values['online-hosts']),
-    detectors: values.detectors.split(',') as MemberName[],
+    detectors: values.detectors.split(',').map(memberName),
   };
+}
+
+function memberName(text: string): MemberName {
+  const name = MEMBER_NAMES.find((member) => member === text);
+  if (name === undefined) {
+    throw new Error(
+      `--detectors: "${text}" is not a detector: expected some of ` +
+        MEMBER_NAMES.join(', '),
+    );
+  }
+  return name;
 }
 
 function positive(name: string, text: string): number {

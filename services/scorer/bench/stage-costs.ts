@@ -11,7 +11,7 @@ import { createOnlineFit } from '../src/online/online-fit.js';
 import { parseScorerOptions } from '../src/options.js';
 import { buildScoreResult } from '../src/results/build-score-result.js';
 import { readFixture } from '../src/test-support/fixtures.js';
-import { readBenchArgs } from './bench-args.js';
+import { benchUsage, readBenchArgs } from './bench-args.js';
 import { FleetReplay } from './fleet-replay.js';
 import { inProcessRun, natsThroughputRun } from './scorer-runs.js';
 
@@ -76,8 +76,16 @@ function stageCosts(model: ModelSet, replay: FleetReplay, count: number) {
   };
 }
 
+const USAGE = `CPU µs per sample of each stage of the scorer on its own, then of the
+whole scorer over the in-process bus and over NATS (it reads --hosts,
+--samples-per-host and --detectors).`;
+
 async function main(): Promise<void> {
   const args = readBenchArgs(process.argv.slice(2));
+  if (args === null) {
+    console.log(benchUsage('npm run bench:stages -w @hostwatch/scorer', USAGE));
+    return;
+  }
   const model = trainModelSet({
     normal: readFixture('normal_training'),
     labeled: readFixture('labeled_training'),

@@ -1,7 +1,7 @@
 import { trainModelSet } from '@hostwatch/detectors';
 import type { ModelSet } from '@hostwatch/detectors';
 import { readFixture } from '../src/test-support/fixtures.js';
-import { readBenchArgs } from './bench-args.js';
+import { benchUsage, readBenchArgs } from './bench-args.js';
 import type { BenchArgs } from './bench-args.js';
 import { FleetReplay } from './fleet-replay.js';
 import { onlineMemory, rawScoringRate } from './host-runs.js';
@@ -21,8 +21,17 @@ import {
  * machine and broker set), plus memory per host in online mode. With --json the last line is the NATS figures:
  * {"samples_per_s", "p50_ms", "p99_ms", "bytes_per_host"}.
  */
+const USAGE = `Drives replayed hosts through one scorer: sustained samples/s over the
+in-process bus and over a real nats-server, paced sample-to-result
+latency (and the same with an echo relay in the scorer's place), and
+memory per host while learning online.`;
+
 async function main(): Promise<void> {
   const args = readBenchArgs(process.argv.slice(2));
+  if (args === null) {
+    console.log(benchUsage('npm run bench:scorer', USAGE));
+    return;
+  }
   // First, on a clean heap: later runs leave garbage that would blur it.
   const memory = onlineMemory(
     new FleetReplay(readFixture('normal_training'), args.onlineHosts),
