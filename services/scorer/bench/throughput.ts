@@ -12,20 +12,21 @@ import {
   natsThroughputRun,
 } from './scorer-runs.js';
 
+const USAGE = `Drives replayed hosts through one scorer: sustained samples/s over the
+in-process bus and over a real nats-server, paced sample-to-result
+latency (and the same with an echo relay in the scorer's place), and
+memory per host while learning online.`;
+
 /**
  * `npm run bench:scorer [-- --json --hosts 1000 ...]`: drives replayed
  * hosts through one scorer and prints sustained samples/s and p50/p99
  * sample-to-result latency, over the in-process bus (the ceiling) and
  * over a real nats-server on a free port (the honest figure), the paced
  * latency again with an echo relay in the scorer's place (the floor this
- * machine and broker set), plus memory per host in online mode. With --json the last line is the NATS figures:
+ * machine and broker set), plus memory per host in online mode. With
+ * --json the last line is the NATS figures:
  * {"samples_per_s", "p50_ms", "p99_ms", "bytes_per_host"}.
  */
-const USAGE = `Drives replayed hosts through one scorer: sustained samples/s over the
-in-process bus and over a real nats-server, paced sample-to-result
-latency (and the same with an echo relay in the scorer's place), and
-memory per host while learning online.`;
-
 async function main(): Promise<void> {
   const args = readBenchArgs(process.argv.slice(2));
   if (args === null) {
